@@ -1,0 +1,160 @@
+"""Build every language of a site, atomically: bad input never breaks good output."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+
+from docs_build.chooser import write_chooser
+from docs_build.compute import published_years
+from docs_build.session import Session, active, open_session
+
+log = logging.getLogger("planpress.build")
+data_log = logging.getLogger("planpress.data")
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a successful build produced."""
+
+    site_dir: Path
+    languages: tuple[str, ...]
+    warnings: int
+
+
+def lang_dir(lang: str) -> str:
+    """Return the URL segment of a language: its code in lower case."""
+    return lang.lower()
+
+
+def build_site(
+    project: Path,
+    site_dir: Path | None = None,
+    strict: bool = False,
+    mkdocs_strict: bool = False,
+    session: Session | None = None,
+) -> BuildResult:
+    """Validate, build each language into a temporary folder, then swap it in."""
+    project = project.resolve()
+    session = session or open_session(project, strict=strict)
+    for problem in session.problems.warnings:
+        data_log.warning(problem.format_text())
+    out = (site_dir or project / "site").resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".planpress-build-", dir=out.parent))
+    try:
+        with active(session), reproducible_time(session):
+            for lang in session.data.site.languages:
+                session.lang = lang
+                build_language(session, staging / lang_dir(lang), mkdocs_strict)
+        write_chooser(session, staging)
+        swap_in(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return BuildResult(out, session.data.site.languages, len(session.problems.warnings))
+
+
+def build_language(session: Session, out: Path, strict: bool) -> None:
+    """Run MkDocs for one language of the site."""
+    project = session.project
+    lang = session.lang
+    raw = _read_mkdocs_yml(project / "mkdocs.yml")
+    theme: dict[str, Any] = dict(raw.get("theme") or {"name": "material"})
+    theme["language"] = material_language(lang)
+    custom = project / str(theme.get("custom_dir", "theme/overrides"))
+    theme["custom_dir"] = str(custom)
+    content = project / "content" / lang
+    if not content.is_dir():
+        content = project / "content" / session.data.site.default_language
+    config = load_config(
+        str(project / "mkdocs.yml"),
+        docs_dir=str(content),
+        site_dir=str(out),
+        site_url=session.data.site.base_url + lang_dir(lang) + "/",
+        theme=theme,
+        strict=strict,
+    )
+    _add_shipped_theme(config)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def _read_mkdocs_yml(path: Path) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as handle:
+        raw = yaml.safe_load(handle)
+    return raw if isinstance(raw, dict) else {}
+
+
+def _add_shipped_theme(config: Any) -> None:
+    """Let a site's own overrides sit on top of PlanPress's shipped ones."""
+    from docs_build.i18n import SHIPPED_THEME
+
+    shipped = str((SHIPPED_THEME / "overrides").resolve())
+    dirs = config.theme.dirs
+    if shipped not in [str(Path(d).resolve()) for d in dirs]:
+        dirs.insert(1, shipped)
+
+
+MATERIAL_LANGUAGES = {"sr-Cyrl": "sr", "sr-Latn": "sh", "zh-Hans": "zh", "pt-PT": "pt"}
+
+
+def material_language(lang: str) -> str:
+    """Return the Material theme language closest to a site language."""
+    import material
+
+    languages = Path(material.__file__).parent / "templates" / "partials" / "languages"
+    for candidate in (MATERIAL_LANGUAGES.get(lang, lang), lang.split("-")[0]):
+        if (languages / f"{candidate}.html").is_file():
+            return candidate
+    return "en"
+
+
+def swap_in(staging: Path, out: Path) -> None:
+    """Replace the output folder with the new build in two renames."""
+    old = None
+    if out.exists():
+        old = out.with_name(f".{out.name}.old-{os.getpid()}")
+        out.rename(old)
+    staging.rename(out)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def edition_date(session: Session) -> dt.date:
+    """Return the date the data stands at: the latest edition or adoption."""
+    data = session.data
+    dates = [m.published for m in published_years(data) if m.published]
+    dates += [d for d in (data.strategy.adopted, *(p.adopted for p in data.plans)) if d]
+    return max(dates) if dates else dt.date(data.strategy.period_start or 2000, 1, 1)
+
+
+@contextmanager
+def reproducible_time(session: Session) -> Iterator[None]:
+    """Date what tools write (MkDocs' sitemap) from the data, not the clock."""
+    day = edition_date(session)
+    epoch = int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous

@@ -1,0 +1,106 @@
+"""Macros for hand-written pages (mkdocs-macros), backed by the session."""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Any
+
+from markupsafe import Markup
+from mkdocs.exceptions import PluginError
+
+from docs_build.fields import suggest
+from docs_build.pages import src_for
+from docs_build.render.pages import render_dashboard
+from docs_build.session import Session, current
+
+REF_KINDS = ("strategy", "area", "objective", "action-plan", "measure", "activity", "indicator")
+
+
+def _session(env: Any) -> Session:
+    session = current()
+    if session is None:
+        plugin = env.conf.plugins.get("planpress")
+        session = getattr(plugin, "session", None)
+    if session is None:
+        raise PluginError("the planpress plugin must be listed before macros in mkdocs.yml")
+    return session
+
+
+def resolve_ref(session: Session, target: str) -> tuple[str, str, str]:
+    """Find an item by 'kind:id' or a bare id; return its page, anchor and label."""
+    kind, _, item_id = target.rpartition(":")
+    view = session.view()
+    index = session.data.index
+    tables: dict[str, dict[str, Any]] = {
+        "area": index.areas,
+        "objective": index.objectives,
+        "action-plan": index.plans,
+        "measure": index.measures,
+        "activity": index.activities,
+        "indicator": index.indicators,
+    }
+    if target == "strategy":
+        return src_for("strategy"), "", view.plain(session.data.strategy.title)
+    if not kind:
+        kinds = [k for k, table in tables.items() if item_id in table]
+        if len(kinds) > 1:
+            raise PluginError(
+                f"ref('{target}') is ambiguous: it is the id of a "
+                + " and of a ".join(kinds)
+                + ". Name the kind: "
+                + " or ".join(f'ref("{k}:{item_id}")' for k in kinds)
+                + "."
+            )
+        kind = kinds[0] if kinds else ""
+    table = tables.get(kind)
+    if table is None or item_id not in table:
+        pool = list(table or {k: None for t in tables.values() for k in t})
+        close = suggest(item_id, pool)
+        hint = f" Did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+        known = ", ".join(REF_KINDS)
+        raise PluginError(f"ref('{target}'): no such item (kinds: {known}).{hint}")
+    item = table[item_id]
+    label = f"{item_id} {view.plain(item.title)}"
+    if kind == "action-plan":
+        return src_for("action-plan", item_id), "", view.plain(item.title)
+    if kind in ("area", "objective"):
+        return src_for("strategy"), f"#{kind}-{item_id}", label
+    if kind == "measure":
+        plan = next(
+            p for p in session.data.plans for pa in p.areas for m in pa.measures if m.id == item_id
+        )
+        return src_for("action-plan", plan.id), f"#measure-{item_id}", label
+    if kind == "activity":
+        return src_for("action-plan", item.plan_id), f"#activity-{item_id}", label
+    return src_for("strategy"), "", label
+
+
+def register(env: Any) -> None:
+    """Register the PlanPress macros with mkdocs-macros."""
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def dashboard() -> Markup:
+        """Show the summary of the strategy, its plans and progress."""
+        session = _session(env)
+        return render_dashboard(session.view(here=env.page.url), session.env)
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def ref(target: str, text: str | None = None) -> str:
+        """Link to an item by id ('activity:1.2.3'); MkDocs checks the link."""
+        session = _session(env)
+        src, anchor, label = resolve_ref(session, target)
+        here = posixpath.dirname(env.page.file.src_uri)
+        rel = posixpath.relpath(src, here or ".")
+        shown = (text or label).replace("[", "\\[").replace("]", "\\]")
+        return f"[{shown}]({rel}{anchor})"
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def t(key: str, count: float | None = None, **params: object) -> str:
+        """Return an interface string in the page's language."""
+        return _session(env).view().t(key, count, **params)
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def site_title() -> str:
+        """Return the site's title in the page's language."""
+        session = _session(env)
+        return session.view().plain(session.data.site.title)

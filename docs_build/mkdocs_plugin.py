@@ -1,0 +1,140 @@
+"""Thin MkDocs glue: generated pages, navigation and template helpers.
+
+Everything that decides lives in docs_build; this module only hands MkDocs
+what the session computed, so a move to another generator stays cheap.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from docs_build.pages import PageSpec, generated_pages, src_for
+from docs_build.render.pages import render_page
+from docs_build.session import DataError, Session, current, open_session
+
+log = logging.getLogger("mkdocs.plugins.planpress")
+data_log = logging.getLogger("planpress.data")
+
+
+class PlanPressPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
+    """Add the pages generated from data/ to a MkDocs build of one language."""
+
+    def __init__(self) -> None:
+        self.session: Session | None = None
+        self.rendered: dict[str, tuple[PageSpec, str, Markup]] = {}
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Use the running PlanPress session, or load the data for plain `mkdocs`."""
+        session = current()
+        if session is None:
+            session = _standalone(Path(config.config_file_path).parent)
+        self.session = session
+        lang = session.lang or session.data.site.default_language
+        session.lang = lang
+        view = session.view(lang)
+        config.site_name = view.plain(session.data.site.title)
+        config.extra["planpress_lang"] = lang
+        config.extra["planpress_dir"] = view.direction
+        if config.nav is None:
+            config.nav = self._nav(config)
+        return config
+
+    def _nav(self, config: MkDocsConfig) -> list[Any]:
+        assert self.session is not None
+        view = self.session.view()
+        data = self.session.data
+        nav: list[Any] = [
+            {view.t("nav.home"): "index.md"},
+            {view.t("nav.strategy"): src_for("strategy")},
+            {
+                view.t("nav.action_plans"): [
+                    {view.plain(p.title): src_for("action-plan", p.id)} for p in data.plans
+                ]
+            },
+        ]
+        docs = Path(config.docs_dir)
+        default_docs = docs.parent / data.site.default_language
+        pages = {p.name for d in (docs, default_docs) if d.is_dir() for p in d.glob("*.md")}
+        nav += sorted(pages - {"index.md"})
+        return nav
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Add generated pages and fallbacks for untranslated content pages."""
+        assert self.session is not None
+        self.rendered.clear()
+        for spec in generated_pages(self.session.data):
+            view = self.session.view(here=spec.url)
+            title, html = render_page(spec, view, self.session.env)
+            self.rendered[spec.src_uri] = (spec, title, html)
+            content = f"---\ntitle: {json.dumps(title)}\nrender_macros: false\n---\n\n# {_md_escape(title)}\n"
+            files.append(File.generated(config, spec.src_uri, content=content))
+        self._add_fallbacks(files, config)
+        return files
+
+    def _add_fallbacks(self, files: Files, config: MkDocsConfig) -> None:
+        assert self.session is not None
+        default = self.session.data.site.default_language
+        if self.session.lang == default:
+            return
+        default_docs = Path(config.docs_dir).parent / default
+        if not default_docs.is_dir():
+            return
+        for path in sorted(default_docs.rglob("*.md")):
+            rel = path.relative_to(default_docs).as_posix()
+            if files.get_file_from_path(rel) is None:
+                text = path.read_text(encoding="utf-8")
+                data_log.warning(
+                    "%s: no '%s' translation of this page; the '%s' page is shown with a marker. [i18n.missing]",
+                    path.relative_to(self.session.project).as_posix(),
+                    self.session.lang,
+                    default,
+                )
+                files.append(File.generated(config, rel, content=_mark_fallback(text, default)))
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        """Give templates the interface strings of this language."""
+        assert self.session is not None
+        view = self.session.view()
+        env.globals["pp"] = view
+        env.globals["pp_demo"] = self.session.data.site.demo
+        return env
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Replace a generated page's placeholder body with its rendered HTML."""
+        found = self.rendered.get(page.file.src_uri)
+        return str(found[2]) if found else html
+
+
+def _standalone(project: Path) -> Session:
+    try:
+        session = open_session(project)
+    except DataError as exc:
+        for problem in exc.problems:
+            (log.error if problem.severity.value == "error" else data_log.warning)(
+                problem.format_text()
+            )
+        raise PluginError(str(exc)) from None
+    for problem in session.problems.sorted():
+        data_log.warning(problem.format_text())
+    return session
+
+
+def _md_escape(text: str) -> str:
+    return "".join("\\" + ch if ch in "\\`*_{}[]()#+-.!<>|" else ch for ch in text)
+
+
+def _mark_fallback(text: str, lang: str) -> str:
+    """Add front matter telling the theme this page is shown untranslated."""
+    if text.startswith("---\n"):
+        return f"---\nplanpress_fallback: {lang}\n" + text[4:]
+    return f"---\nplanpress_fallback: {lang}\n---\n\n" + text

@@ -1,0 +1,1 @@
+"""Rows, tables, charts and safe text for the generated pages."""
