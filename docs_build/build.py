@@ -19,6 +19,7 @@ from mkdocs.config import load_config
 
 from docs_build.chooser import write_chooser
 from docs_build.compute import published_years
+from docs_build.i18n import SHIPPED_THEME
 from docs_build.session import Session, active, open_session
 
 log = logging.getLogger("planpress.build")
@@ -75,10 +76,11 @@ def build_language(session: Session, out: Path, strict: bool) -> None:
     theme: dict[str, Any] = dict(raw.get("theme") or {"name": "material"})
     theme["language"] = material_language(lang)
     custom = project / str(theme.get("custom_dir", "theme/overrides"))
-    theme["custom_dir"] = str(custom)
+    theme["custom_dir"] = str(custom if custom.is_dir() else SHIPPED_THEME / "overrides")
     content = project / "content" / lang
     if not content.is_dir():
-        content = project / "content" / session.data.site.default_language
+        # No pages written in this language yet: every page falls back, marked.
+        content = Path(tempfile.mkdtemp(prefix="planpress-empty-"))
     config = load_config(
         str(project / "mkdocs.yml"),
         docs_dir=str(content),
@@ -103,8 +105,6 @@ def _read_mkdocs_yml(path: Path) -> dict[str, Any]:
 
 def _add_shipped_theme(config: Any) -> None:
     """Let a site's own overrides sit on top of PlanPress's shipped ones."""
-    from docs_build.i18n import SHIPPED_THEME
-
     shipped = str((SHIPPED_THEME / "overrides").resolve())
     dirs = config.theme.dirs
     if shipped not in [str(Path(d).resolve()) for d in dirs]:

@@ -48,7 +48,7 @@ class Progress:
         latest: dict[str, tuple[int, ActivityReport]] = {}
         for year in published_years(data):
             for report in year.activities:
-                latest[report.activity] = (year.year, report)
+                latest[data.index.activity_id(report.activity)] = (year.year, report)
         self.states = {
             a.id: self._state(a, latest.get(a.id)) for p in data.plans for a in p.activities
         }

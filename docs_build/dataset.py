@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import TypeVar
 
 from docs_build.fields import Ctx, did_you_mean
-from docs_build.load import Node, read_yaml_file
-from docs_build.model import Dataset, Indicator, Strategy, Text
+from docs_build.load import Mapping, Node, Sequence, paused_gc, read_yaml_file
+from docs_build.model import Dataset
 from docs_build.problems import Loc, Problems
 from docs_build.read_core import read_indicators, read_institutions, read_site, read_strategy
 from docs_build.read_plans import read_plan
@@ -109,6 +109,7 @@ def read_each(
     for path in loader.folder(folder):
         node = loader.node(path, required=True)
         if node is None:
+            ctx.broken.update(FOLDER_KINDS.get(folder, ()))
             continue
         item = read(ctx, node, loader.name(path))
         found.append(item)
@@ -128,6 +129,13 @@ def load_dataset(
     project: Path, interface_languages: Iterable[str] | None = None
 ) -> tuple[Dataset | None, Problems]:
     """Load and validate data/; the dataset is None when there are errors."""
+    with paused_gc():
+        return _load_dataset(project, interface_languages)
+
+
+def _load_dataset(
+    project: Path, interface_languages: Iterable[str] | None
+) -> tuple[Dataset | None, Problems]:
     problems = Problems()
     loader = Loader(project, problems)
     if not loader.data.is_dir():
@@ -139,19 +147,26 @@ def load_dataset(
             "Run the command from the site's folder, or pass --project DIR.",
         )
         return None, problems
-    ctx = Ctx(problems)
+    ctx = Ctx(
+        problems, interface=set(interface_languages) if interface_languages is not None else None
+    )
     d = loader.data
     site = read_site(ctx, loader.node(d / "site.yml", True), "data/site.yml")
     institutions = read_institutions(
-        ctx, loader.node(d / "institutions.yml", True), "data/institutions.yml"
+        ctx, _defining(loader, ctx, "institutions.yml", ("institution",)), "data/institutions.yml"
     )
-    strategy = read_strategy(ctx, loader.node(d / "strategy.yml", True), "data/strategy.yml")
+    strategy = read_strategy(
+        ctx,
+        _defining(loader, ctx, "strategy.yml", ("strategy", "area", "objective"), Mapping),
+        "data/strategy.yml",
+    )
     indicators = read_indicators(
-        ctx, loader.node(d / "indicators.yml", True), "data/indicators.yml"
+        ctx, _defining(loader, ctx, "indicators.yml", ("indicator",)), "data/indicators.yml"
     )
     by_id = {i.id: i for i in indicators}
     plans = read_each(loader, ctx, "action-plans", read_plan, lambda p: p.id)
     if not loader.folder("action-plans"):
+        ctx.broken.update(FOLDER_KINDS["action-plans"])
         problems.error(
             Loc("data/action-plans", 0),
             "",
@@ -174,8 +189,25 @@ def load_dataset(
         glossary=_optional(loader, ctx, "glossary.yml", read_glossary),
     )
     loader.check_unknown_files()
-    validate(data, ctx, interface_languages)
+    validate(data, ctx)
     return (None if problems.errors else data), problems
+
+
+FOLDER_KINDS = {"action-plans": ("action plan", "measure", "activity")}
+
+
+def _defining(
+    loader: Loader,
+    ctx: Ctx,
+    name: str,
+    kinds: tuple[str, ...],
+    shape: type[Node] = Sequence,
+) -> Node | None:
+    """Read a file that defines ids; if it is unusable, skip references to them."""
+    node = loader.node(loader.data / name, required=True)
+    if not isinstance(node, shape):
+        ctx.broken.update(kinds)
+    return node
 
 
 def _optional(
@@ -183,8 +215,7 @@ def _optional(
 ) -> tuple[T, ...]:
     node = loader.node(loader.data / name, required=False)
     if node is None:
+        if (loader.data / name).exists():
+            ctx.broken.add("recommendation")
         return ()
     return read(ctx, node, f"data/{name}")
-
-
-_ = (Indicator, Strategy, Text)

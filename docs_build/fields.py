@@ -80,18 +80,27 @@ class Definition:
     id: str
     loc: Loc
     path: str
+    owner: str = ""
 
 
 class Ctx:
     """Shared state while reading: problems, languages, ids and references."""
 
-    def __init__(self, problems: Problems, languages: Seq[str] = ("en",), default: str = "en"):
+    def __init__(
+        self,
+        problems: Problems,
+        languages: Seq[str] = ("en",),
+        default: str = "en",
+        interface: set[str] | None = None,
+    ):
         self.problems = problems
+        self.interface = interface
         self.languages = tuple(languages)
         self.default = default
         self.refs: list[Ref] = []
         self.defs: dict[str, dict[str, Definition]] = {}
         self.former: list[Definition] = []
+        self.broken: set[str] = set()
 
     def define(self, kind: str, item_id: str, loc: Loc, path: str) -> None:
         """Register an id, reporting a duplicate of the same kind."""
@@ -139,6 +148,7 @@ class Obj:
         self.items: dict[str, tuple[Scalar, Node]] = {}
         self.loc = node.loc if node is not None else loc
         self.ok = isinstance(node, Mapping)
+        self.item_id = ""
         if isinstance(node, Mapping):
             self.items = node.items
             allowed = set(keys)
@@ -152,7 +162,7 @@ class Obj:
                         f"unknown key '{key}' in {what}.",
                         hint,
                     )
-        else:
+        elif node is not None:  # None: absent, reported by the caller if required
             ctx.problems.error(
                 self.loc,
                 path,
@@ -223,6 +233,7 @@ class Obj:
         if not check_id(self.ctx, value, self.at(key), self.p(key)):
             return value
         self.ctx.define(kind, value, self.at(key), self.path)
+        self.item_id = value
         return value
 
     def enum(self, key: str, choices: Seq[str], required: bool = False) -> str | None:
@@ -398,7 +409,7 @@ class Obj:
         for item, path in self.seq("former_ids", expected="a list of former ids"):
             value = scalar_id(self.ctx, item, path, kind)
             if value and check_id(self.ctx, value, item.loc, path):
-                self.ctx.former.append(Definition(kind, value, item.loc, path))
+                self.ctx.former.append(Definition(kind, value, item.loc, path, self.item_id))
                 found.append(value)
         return tuple(found)
 

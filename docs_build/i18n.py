@@ -141,8 +141,14 @@ def format_number(value: float, lang: str, digits: int = 1) -> str:
 
 
 def format_money(value: float, currency: str, lang: str) -> str:
-    """Format an amount of money in a currency for a language."""
-    return format_currency(value, currency, locale=babel_locale(lang), format_type="standard")
+    """Format money in a currency for a language; whole amounts without decimals."""
+    locale = babel_locale(lang)
+    pattern = locale.currency_formats["standard"].pattern
+    if float(value).is_integer():
+        pattern = re.sub(r"0\.0+", "0", pattern)
+    else:
+        pattern = re.sub(r"0\.0+", "0.0#", pattern)
+    return format_currency(value, currency, format=pattern, locale=locale, currency_digits=False)
 
 
 def format_share(value: float, lang: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from docs_build.render.pages import render_page
 from docs_build.session import DataError, Session, current, open_session
 
 log = logging.getLogger("mkdocs.plugins.planpress")
+ANCHOR_ID = re.compile(r'\bid="([^"]+)"')
 data_log = logging.getLogger("planpress.data")
 
 
@@ -112,7 +114,12 @@ class PlanPressPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Replace a generated page's placeholder body with its rendered HTML."""
         found = self.rendered.get(page.file.src_uri)
-        return str(found[2]) if found else html
+        if found is None:
+            return html
+        body = str(found[2])
+        # MkDocs checks links to anchors against the ids it saw; it did not see ours.
+        page.present_anchor_ids = set(page.present_anchor_ids or ()) | set(ANCHOR_ID.findall(body))
+        return body
 
 
 def _standalone(project: Path) -> Session:

@@ -562,6 +562,11 @@ class Index:
     plans: dict[str, ActionPlan]
     recommendations: dict[str, Recommendation]
     evaluation_recommendations: dict[str, EvaluationRecommendation]
+    former_activities: dict[str, str]
+
+    def activity_id(self, written: str) -> str:
+        """Return the current id of an activity written by a current or former id."""
+        return self.former_activities.get(written, written)
 
     @staticmethod
     def of(data: Dataset) -> Index:
@@ -578,5 +583,8 @@ class Index:
             recommendations={r.id: r for r in data.recommendations},
             evaluation_recommendations={
                 r.id: r for e in data.evaluations for r in e.recommendations
+            },
+            former_activities={
+                old: a.id for p in data.plans for a in p.activities for old in a.former_ids
             },
         )

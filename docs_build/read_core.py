@@ -8,8 +8,17 @@ import re
 from babel import Locale, UnknownLocaleError
 from babel.numbers import is_currency
 
-from docs_build.fields import Ctx, Obj, did_you_mean, read_number, read_quarter, read_text
-from docs_build.load import Mapping, Node, Scalar
+from docs_build.fields import (
+    Ctx,
+    Obj,
+    describe,
+    did_you_mean,
+    item_path,
+    read_number,
+    read_quarter,
+    read_text,
+)
+from docs_build.load import Mapping, Node, Scalar, Sequence
 from docs_build.model import (
     DIRECTIONS,
     FREQUENCIES,
@@ -70,6 +79,7 @@ def read_languages(obj: Obj) -> tuple[tuple[str, ...], str]:
             obj.ctx.problems.error(node.loc, path, "site.language", f"'{code}' is listed twice.")
         else:
             langs.append(code)
+            check_interface(obj.ctx, code, node.loc, path)
     default = obj.string("default_language", required=True, expected="one of the languages") or ""
     if default and langs and default not in langs:
         obj.error(
@@ -78,7 +88,22 @@ def read_languages(obj: Obj) -> tuple[tuple[str, ...], str]:
             f"the default language '{default}' is not in 'languages'.",
             did_you_mean(default, langs) or f"Add '{default}' to 'languages'.",
         )
-    return tuple(langs) or ("en",), default or (langs[0] if langs else "en")
+    langs = langs or ["en"]
+    return tuple(langs), default if default in langs else langs[0]
+
+
+def check_interface(ctx: Ctx, lang: str, loc: Loc, path: str) -> None:
+    """Every site language needs interface strings (menus, headers, statuses)."""
+    if ctx.interface is None or lang in ctx.interface:
+        return
+    ctx.problems.error(
+        loc,
+        path,
+        "i18n.no_interface_file",
+        f"there are no interface strings for '{lang}'.",
+        f"Add theme/i18n/{lang}.yml (copy en.yml and translate it); PlanPress ships: "
+        f"{', '.join(sorted(ctx.interface))}.",
+    )
 
 
 def _babel_knows(code: str) -> bool:
@@ -144,12 +169,19 @@ def read_institutions(ctx: Ctx, node: Node | None, file: str) -> tuple[Instituti
 
 def top_list(ctx: Ctx, node: Node | None, file: str, what: str) -> list[tuple[Node, str]]:
     """Check that a file holds a list and return its items with paths."""
-    holder = Mapping(file, 1)
-    if node is not None:
-        holder.items["items"] = (Scalar(file, node.line, "items", "items", True), node)
-    obj = Obj(ctx, holder, "", ("items",), f"{file}", Loc(file, 1))
-    items = obj.seq("items", expected=f"a list of {what} (each starting with '- ')")
-    return [(item, path.removeprefix("items")) for item, path in items]
+    if node is None:
+        return []
+    if not isinstance(node, Sequence):
+        ctx.problems.error(
+            node.loc,
+            "",
+            "data.type",
+            f"this file must hold a list of {what} (each starting with '- '), "
+            f"but it holds {describe(node)}.",
+            "Write each item on its own line starting with '- '.",
+        )
+        return []
+    return [(item, item_path("", item, i)) for i, item in enumerate(node.items)]
 
 
 def read_institution(ctx: Ctx, node: Node, path: str) -> Institution:
@@ -249,12 +281,8 @@ def read_area(ctx: Ctx, node: Node, path: str) -> Area:
     """Read a strategic area and its specific objectives."""
     obj = Obj(ctx, node, path, AREA_KEYS, "a strategic area", node.loc)
     area_id = obj.id("area")
-    objectives = []
-    for item, item_path in obj.seq(
-        "objectives", required=True, expected="a list of specific objectives"
-    ):
-        objective = read_objective(ctx, item, item_path, area_id)
-        objectives.append(objective)
+    listed = obj.seq("objectives", required=True, expected="a list of specific objectives")
+    objectives = [read_objective(ctx, item, p, area_id) for item, p in listed]
     return Area(
         id=area_id,
         title=obj.text("title", required=True),

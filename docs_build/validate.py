@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from docs_build.fields import Ctx, Definition, Ref, suggest
 from docs_build.model import Dataset, Quarter
-from docs_build.problems import Loc
 
 KIND_PLURAL = {
     "institution": "institutions.yml",
@@ -20,15 +17,13 @@ KIND_PLURAL = {
 }
 
 
-def validate(data: Dataset, ctx: Ctx, interface_languages: Iterable[str] | None = None) -> None:
+def validate(data: Dataset, ctx: Ctx) -> None:
     """Run every cross-file check, adding problems to the context."""
     resolve_refs(ctx)
     check_former_ids(ctx)
     check_plans(data, ctx)
     check_reports(data, ctx)
     check_institutions(data, ctx)
-    if interface_languages is not None:
-        check_interface_languages(data, ctx, set(interface_languages))
     warn_incomplete(data, ctx)
 
 
@@ -42,27 +37,37 @@ def resolve_refs(ctx: Ctx) -> None:
     """Report every reference to an id that does not exist."""
     former = {(d.kind, d.id): d for d in ctx.former}
     for ref in ctx.refs:
+        if set(ref.kind.split(" or ")) & ctx.broken:
+            continue  # the file defining these ids could not be read: its error says why
         table = _table(ctx, ref.kind)
         if ref.id in table:
             continue
-        report_unknown(ctx, ref, table, former.get((ref.kind, ref.id)))
+        old = former.get((ref.kind, ref.id))
+        if old is None:
+            report_unknown(ctx, ref, table)
+            continue
+        ctx.problems.warn(
+            ref.loc,
+            ref.path,
+            "data.former_id",
+            f"'{ref.id}' is a former id of {ref.kind} {old.owner} (see {old.loc}); "
+            f"it is read as {old.owner}.",
+            f"Where this file may still change, write '{old.owner}'.",
+        )
 
 
-def report_unknown(
-    ctx: Ctx, ref: Ref, table: dict[str, Definition], old: Definition | None
-) -> None:
+def report_unknown(ctx: Ctx, ref: Ref, table: dict[str, Definition]) -> None:
     """Report one unknown id with the closest existing ids."""
-    if old is not None:
-        hint = f"'{ref.id}' is a former id (listed at {old.loc}); use the current id instead."
+    close = suggest(ref.id, table)
+    where = KIND_PLURAL.get(ref.kind, "the data")
+    if close:
+        hint = (
+            "Did you mean " + ", ".join(f"'{c}' (defined in {table[c].loc})" for c in close) + "?"
+        )
+    elif table:
+        hint = f"No {ref.kind} has a similar id; the {ref.kind} ids are listed in {where}."
     else:
-        close = suggest(ref.id, table)
-        if close:
-            where = ", ".join(f"'{c}' (defined in {table[c].loc})" for c in close)
-            hint = f"Did you mean {where}?"
-        elif table:
-            hint = f"No {ref.kind} has a similar id; the {ref.kind} ids are listed in {KIND_PLURAL.get(ref.kind, 'the data')}."
-        else:
-            hint = f"There are no {ref.kind} ids yet: define it in {KIND_PLURAL.get(ref.kind, 'the data')}."
+        hint = f"There are no {ref.kind} ids yet: define it in {where}."
     ctx.problems.error(
         ref.loc, ref.path, "data.unknown_ref", f"unknown {ref.kind} '{ref.id}'.", hint
     )
@@ -77,7 +82,7 @@ def check_former_ids(ctx: Ctx) -> None:
                 old.loc,
                 old.path,
                 "data.former_id_in_use",
-                f"'{old.id}' is listed as a former id, but a {old.kind} has that id now "
+                f"'{old.id}' is listed as a former id, but the {old.kind} {old.id} exists "
                 f"({current.loc}).",
                 "An old address can only redirect to one place: remove it from former_ids.",
             )
@@ -87,10 +92,11 @@ def check_plans(data: Dataset, ctx: Ctx) -> None:
     """Check that each plan fits the strategy and its measures fit their areas."""
     strategy = data.strategy
     objectives = data.index.objectives
+    period_ok = 0 < strategy.period_start <= strategy.period_end
     for plan in data.plans:
         years = (plan.period_start.year, plan.period_end.year)
         if (
-            strategy.period_start
+            period_ok
             and plan.period_end != Quarter(9999, 4)
             and (years[0] < strategy.period_start or years[1] > strategy.period_end)
         ):
@@ -101,13 +107,13 @@ def check_plans(data: Dataset, ctx: Ctx) -> None:
                 f"the action plan runs {plan.period_start} to {plan.period_end}, outside the "
                 f"strategy period {strategy.period_start}-{strategy.period_end}.",
             )
-        for plan_area in plan.areas:
+        for number, plan_area in enumerate(plan.areas, start=1):
             for measure in plan_area.measures:
                 objective = objectives.get(measure.objective)
                 if objective is not None and plan_area.area and objective.area_id != plan_area.area:
                     ctx.problems.error(
                         measure.loc,
-                        f"measures[{measure.id}].objective",
+                        f"areas[#{number}].measures[{measure.id}].objective",
                         "data.objective_area",
                         f"key measure {measure.id} implements objective {objective.id}, which "
                         f"belongs to area {objective.area_id}, not to area {plan_area.area}.",
@@ -120,7 +126,7 @@ def check_reports(data: Dataset, ctx: Ctx) -> None:
     """Check monitoring years and assessments against the strategy period."""
     start, end = data.strategy.period_start, data.strategy.period_end
     for report in data.monitoring:
-        if start and report.year and not start <= report.year <= end:
+        if 0 < start <= end and report.year and not start <= report.year <= end:
             ctx.problems.error(
                 report.loc,
                 "year",
@@ -157,20 +163,6 @@ def check_institutions(data: Dataset, ctx: Ctx) -> None:
             parent = parents[parent]
 
 
-def check_interface_languages(data: Dataset, ctx: Ctx, available: set[str]) -> None:
-    """Every site language needs interface strings (menus, headers, statuses)."""
-    for lang in data.site.languages:
-        if lang not in available:
-            ctx.problems.error(
-                data.site.loc,
-                "languages",
-                "i18n.no_interface_file",
-                f"there are no interface strings for '{lang}'.",
-                f"Add theme/i18n/{lang}.yml (copy en.yml and translate it); shipped: "
-                f"{', '.join(sorted(available))}.",
-            )
-
-
 def warn_incomplete(data: Dataset, ctx: Ctx) -> None:
     """Warn about gaps a site in progress may publish, but should close."""
     implemented = {m.objective for p in data.plans for pa in p.areas for m in pa.measures}
@@ -193,6 +185,3 @@ def warn_incomplete(data: Dataset, ctx: Ctx) -> None:
                 "data.indicator_without_values",
                 f"indicator {indicator.id} has no reported value in any monitoring year yet.",
             )
-
-
-_ = Loc

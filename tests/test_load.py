@@ -24,7 +24,9 @@ def test_yaml_1_2_scalars_keep_yes_no_as_text() -> None:
     assert values == {
         "a": "yes", "b": "no", "c": "on", "d": True, "e": 1.1, "f": "1", "g": None, "h": "2025-01-01"
     }  # fmt: skip
-    assert node.items["e"][1].text == "1.10"
+    e = node.items["e"][1]
+    assert isinstance(e, Scalar)
+    assert e.text == "1.10"
 
 
 def test_line_numbers_are_kept() -> None:
@@ -51,7 +53,7 @@ def test_line_numbers_are_kept() -> None:
     ],
 )
 def test_bad_yaml_is_located(text: str | bytes, code: str) -> None:
-    node, problems = parse(text)
+    _, problems = parse(text)
     assert problems, "a problem must be reported"
     assert problems[0].startswith("f.yml:")
     assert problems[0].endswith(f"[{code}]")
