@@ -114,8 +114,9 @@ def cmd_build(project: Path, site_dir: Path | None, strict: bool) -> int:
         sys.stderr.write("The previous site, if any, was left unchanged.\n")
         return EXIT_DATA
     except MkDocsException as exc:
+        reason = "see the problems above" if "BuildError" in str(exc) else str(exc).rstrip("!.")
         sys.stderr.write(
-            f"planpress: the site could not be built: {exc}\n"
+            f"planpress: the site was not built ({reason}).\n"
             "The previous site, if any, was left unchanged.\n"
         )
         return EXIT_DATA

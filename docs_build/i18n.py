@@ -95,14 +95,14 @@ class Strings:
 
 def load_strings(project: Path, lang: str, problems: Problems) -> Strings:
     """Load one language's strings, site files overriding shipped ones."""
-    merged: dict[str, Entry] = {}
-    english: dict[str, Entry] = {}
-    for folder in interface_dirs(project):
-        for code, target in ((lang, merged), ("en", english)):
+    layers: dict[str, dict[str, Entry]] = {}
+    for code in dict.fromkeys((lang, "en")):
+        merged = layers.setdefault(code, {})
+        for folder in interface_dirs(project):
             path = folder / f"{code}.yml"
             if path.is_file():
-                target.update(read_strings(path, _display(path, project), problems))
-    return Strings(lang, merged, english)
+                merged.update(read_strings(path, _display(path, project), problems))
+    return Strings(lang, layers[lang], layers["en"])
 
 
 def _display(path: Path, project: Path) -> str:

@@ -13,6 +13,14 @@ from docs_build.pages import src_for
 from docs_build.render.pages import render_dashboard
 from docs_build.session import Session, current
 
+KIND_NAMES = {
+    "area": "an area",
+    "objective": "a specific objective",
+    "action-plan": "an action plan",
+    "measure": "a key measure",
+    "activity": "an activity",
+    "indicator": "an indicator",
+}
 REF_KINDS = ("strategy", "area", "objective", "action-plan", "measure", "activity", "indicator")
 
 
@@ -45,8 +53,8 @@ def resolve_ref(session: Session, target: str) -> tuple[str, str, str]:
         kinds = [k for k, table in tables.items() if item_id in table]
         if len(kinds) > 1:
             raise PluginError(
-                f"ref('{target}') is ambiguous: it is the id of a "
-                + " and of a ".join(kinds)
+                f"ref('{target}') is ambiguous: it is the id of "
+                + " and of ".join(KIND_NAMES[k] for k in kinds)
                 + ". Name the kind: "
                 + " or ".join(f'ref("{k}:{item_id}")' for k in kinds)
                 + "."

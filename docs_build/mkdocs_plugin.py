@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from docs_build.pages import PageSpec, generated_pages, src_for
+from docs_build.problems import Loc, Problem
 from docs_build.render.pages import render_page
 from docs_build.session import DataError, Session, current, open_session
 
@@ -34,6 +35,8 @@ class PlanPressPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def __init__(self) -> None:
         self.session: Session | None = None
         self.rendered: dict[str, tuple[PageSpec, str, Markup]] = {}
+        self.page_problems: list[Problem] = []
+        _quiet_macro_tracebacks()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Use the running PlanPress session, or load the data for plain `mkdocs`."""
@@ -111,6 +114,33 @@ class PlanPressPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         env.globals["pp_demo"] = self.session.data.site.demo
         return env
 
+    def on_page_markdown(
+        self, markdown: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        """Turn a macro error in a hand-written page into a located problem."""
+        problem = macro_problem(markdown, self._page_name(page, config))
+        if problem is None:
+            return markdown
+        self.page_problems.append(problem)
+        return ""
+
+    def _page_name(self, page: Page, config: MkDocsConfig) -> str:
+        assert self.session is not None
+        path = Path(config.docs_dir) / page.file.src_path
+        try:
+            return path.resolve().relative_to(self.session.project).as_posix()
+        except ValueError:
+            return f"content/{self.session.lang}/{page.file.src_path}"
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Fail once, after listing every problem found in the pages."""
+        problems = sorted(dict.fromkeys(self.page_problems), key=Problem.sort_key)
+        self.page_problems.clear()
+        if problems:
+            for problem in problems:
+                log.error(problem.format_text())
+            raise PluginError(f"{len(problems)} problem(s) in the pages of the site.")
+
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Replace a generated page's placeholder body with its rendered HTML."""
         found = self.rendered.get(page.file.src_uri)
@@ -120,6 +150,53 @@ class PlanPressPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         # MkDocs checks links to anchors against the ids it saw; it did not see ours.
         page.present_anchor_ids = set(page.present_anchor_ids or ()) | set(ANCHOR_ID.findall(body))
         return body
+
+
+MACRO_ERROR = re.compile(r"\A# _Macro (Rendering|Syntax) Error_")
+ERROR_LINE = re.compile(r"^_(?!File_)(\w+)_: (.*)$", re.MULTILINE)
+SYNTAX_LINE = re.compile(r"^_Line (\d+) in Markdown file:_ \*\*(.*)\*\*$", re.MULTILINE)
+TEMPLATE_LINE = re.compile(r'File "<template>", line (\d+)')
+
+
+def macro_problem(markdown: str, name: str) -> Problem | None:
+    """Read mkdocs-macros' error report on a page into a located problem."""
+    if not MACRO_ERROR.match(markdown):
+        return None
+    syntax = SYNTAX_LINE.search(markdown)
+    if syntax:
+        return Problem(
+            Loc(name, int(syntax.group(1))),
+            "",
+            "page.macro",
+            syntax.group(2) + ".",
+            "Check the {{ ... }} on that line: each macro call needs matching braces.",
+        )
+    found = ERROR_LINE.search(markdown)
+    lines = TEMPLATE_LINE.findall(markdown)
+    message = found.group(2) if found else "a macro could not be run."
+    if found and found.group(1) == "UndefinedError":
+        message += " (there is no such macro or variable)"
+    return Problem(
+        Loc(name, int(lines[-1]) if lines else 0),
+        "",
+        "page.macro",
+        message,
+        "See README.md for the macros pages may use.",
+    )
+
+
+class _DropMacroTracebacks(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "Macro Rendering Error" not in str(record.msg) and "Macro Syntax Error" not in str(
+            record.msg
+        )
+
+
+def _quiet_macro_tracebacks() -> None:
+    """mkdocs-macros logs a traceback for page errors; PlanPress reports them itself."""
+    logger = logging.getLogger("mkdocs.plugins.mkdocs_macros.util")
+    if not any(isinstance(f, _DropMacroTracebacks) for f in logger.filters):
+        logger.addFilter(_DropMacroTracebacks())
 
 
 def _standalone(project: Path) -> Session:

@@ -85,18 +85,16 @@ class Problems:
     @property
     def errors(self) -> list[Problem]:
         """Return the errors, sorted."""
-        return sorted((p for p in self.items if p.severity is Severity.ERROR), key=Problem.sort_key)
+        return [p for p in self.sorted() if p.severity is Severity.ERROR]
 
     @property
     def warnings(self) -> list[Problem]:
         """Return the warnings, sorted."""
-        return sorted(
-            (p for p in self.items if p.severity is Severity.WARNING), key=Problem.sort_key
-        )
+        return [p for p in self.sorted() if p.severity is Severity.WARNING]
 
     def sorted(self) -> list[Problem]:
-        """Return every problem sorted by file and line."""
-        return sorted(self.items, key=Problem.sort_key)
+        """Return every problem once, sorted by file and line."""
+        return sorted(dict.fromkeys(self.items), key=Problem.sort_key)
 
     def failed(self, strict: bool = False) -> bool:
         """Tell whether the data must not be published."""

@@ -87,6 +87,43 @@ CASES: dict[str, list[Edit]] = {
     "bad_quarter": [(AP, "            start: 2024-Q2", "            start: 2024-Q5")],
     "bad_url": [(INST, "url: https://example.org/moi", "url: www.example.org/moi")],
     # --- ids and references --------------------------------------------------
+    "activity_without_lead": [
+        (
+            AP,
+            "            lead: [MOI]\n            partners: [NGO]\n",
+            "            partners: [NGO]\n",
+        )
+    ],
+    "activity_with_empty_lead": [
+        (
+            AP,
+            "            lead: [MOI]\n            partners",
+            "            lead: []\n            partners",
+        )
+    ],
+    "activity_without_indicator": [(AP, "            indicators: [OUT-1]\n", "")],
+    "indicator_without_baseline": [(IND, "  baseline: {value: 100, year: 2023}\n", "")],
+    "indicator_without_frequency": [(IND, "  frequency: biennial\n", "")],
+    "indicator_without_collector": [(IND, "  collector: POLICE\n", "")],
+    "cancelled_without_reason": [
+        (M25, '"2.1.2": {status: in_progress}', '"2.1.2": {status: cancelled}')
+    ],
+    "plan_id_prefix_not_used": [
+        (AP, "adopted: 2024-01-15\n", 'adopted: 2024-01-15\nid_prefix: "2024-"\n')
+    ],
+    "recommendation_id_twice": [
+        ("data/evaluations.yml", "    - id: mid-2025-R1", "    - id: REC-1")
+    ],
+    "unknown_evaluation_subject": [
+        ("data/evaluations.yml", "subject: strategy-2024-2026", "subject: strategy-2024")
+    ],
+    "id_as_plain_number": [
+        (
+            STRAT,
+            'id: "1.1"\n        title: {en: Awareness',
+            "id: 1.10\n        title: {en: Awareness",
+        )
+    ],
     "bad_id": [(INST, "- id: NGO\n", "- id: NGO SHELTER\n")],
     "duplicate_id": [(INST, "- id: NGO\n", "- id: MOI\n")],
     "unknown_institution": [

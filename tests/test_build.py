@@ -167,3 +167,20 @@ def test_new_refuses_a_non_empty_folder_and_unknown_languages(tmp_path: Path) ->
     (tmp_path / "taken" / "file.txt").write_text("x")
     assert main(["new", str(tmp_path / "taken")]) == 2
     assert main(["new", str(tmp_path / "other"), "--languages", "xx"]) == 2
+
+
+def test_ambiguous_and_unknown_refs_in_pages_fail_clearly(
+    base_project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = base_project / "content" / "en" / "about.md"
+    page.write_text('# About\n\n{{ ref("1.1") }}\n', encoding="utf-8")
+    code = main(["build", "--project", str(base_project), "--site-dir", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "ref('1.1') is ambiguous" in err
+    assert 'ref("objective:1.1")' in err and 'ref("measure:1.1")' in err
+    assert "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+    page.write_text('# About\n\n{{ ref("activity:1.1.9") }}\n', encoding="utf-8")
+    assert main(["build", "--project", str(base_project), "--site-dir", str(tmp_path / "out")]) == 1
+    assert "Did you mean '1.1.1'" in capsys.readouterr().err

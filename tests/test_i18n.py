@@ -101,3 +101,15 @@ def test_pick_falls_back_to_the_default_language() -> None:
     assert pick(text, "fr", "en").text == "Bonjour"
     fallback = pick(text, "sq", "en")
     assert (fallback.text, fallback.lang, fallback.missing) == ("Hello", "en", True)
+
+
+def test_a_broken_interface_file_is_located(tmp_path: Path) -> None:
+    (tmp_path / "theme" / "i18n").mkdir(parents=True)
+    (tmp_path / "theme" / "i18n" / "en.yml").write_text(
+        "nav.home: [a, b]\nmoney.activities: {one: x, several: y}\n", encoding="utf-8"
+    )
+    problems = Problems()
+    load_strings(tmp_path, "en", problems)
+    found = [p.format_text() for p in problems.sorted()]
+    assert [f.split(": ")[0] for f in found] == ["theme/i18n/en.yml:1", "theme/i18n/en.yml:2"]
+    assert all(f.endswith("[i18n.file]") for f in found)

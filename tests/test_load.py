@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
 
-from docs_build.load import Mapping, Scalar, Sequence, parse_yaml
+from docs_build.load import MAX_FILE_BYTES, Mapping, Scalar, Sequence, parse_yaml, read_yaml_file
 from docs_build.problems import Problems
 
 
@@ -91,3 +92,23 @@ def test_small_aliases_are_allowed() -> None:
     node, problems = parse("a: &p [X, Y]\nb: *p\n")
     assert problems == []
     assert isinstance(node, Mapping)
+
+
+def test_huge_file_is_refused_before_reading(tmp_path: Path) -> None:
+    big = tmp_path / "big.yml"
+    with big.open("wb") as handle:
+        handle.truncate(MAX_FILE_BYTES + 1)  # sparse: no time spent writing
+    problems = Problems()
+    started = time.perf_counter()
+    assert read_yaml_file(big, "data/big.yml", problems) is None
+    assert time.perf_counter() - started < 1
+    assert problems.items[0].code == "yaml.too_large"
+    assert problems.items[0].format_text().startswith("data/big.yml: the file is 64 MB")
+
+
+def test_unreadable_file_is_reported(tmp_path: Path) -> None:
+    folder = tmp_path / "folder.yml"
+    folder.mkdir()
+    problems = Problems()
+    assert read_yaml_file(folder, "data/folder.yml", problems) is None
+    assert problems.items[0].code == "yaml.unreadable"
