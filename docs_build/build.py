@@ -78,9 +78,18 @@ def build_language(session: Session, out: Path, strict: bool) -> None:
     custom = project / str(theme.get("custom_dir", "theme/overrides"))
     theme["custom_dir"] = str(custom if custom.is_dir() else SHIPPED_THEME / "overrides")
     content = project / "content" / lang
-    if not content.is_dir():
-        # No pages written in this language yet: every page falls back, marked.
-        content = Path(tempfile.mkdtemp(prefix="planpress-empty-"))
+    if content.is_dir():
+        _run_mkdocs(session, project, content, out, theme, strict)
+        return
+    # No pages written in this language yet: every page falls back, marked.
+    with tempfile.TemporaryDirectory(prefix="planpress-empty-") as empty:
+        _run_mkdocs(session, project, Path(empty), out, theme, strict)
+
+
+def _run_mkdocs(
+    session: Session, project: Path, content: Path, out: Path, theme: dict[str, Any], strict: bool
+) -> None:
+    lang = session.lang
     config = load_config(
         str(project / "mkdocs.yml"),
         docs_dir=str(content),

@@ -68,7 +68,7 @@ class PlanPressPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             },
         ]
         docs = Path(config.docs_dir)
-        default_docs = docs.parent / data.site.default_language
+        default_docs = self.session.project / "content" / data.site.default_language
         pages = {p.name for d in (docs, default_docs) if d.is_dir() for p in d.glob("*.md")}
         nav += sorted(pages - {"index.md"})
         return nav
@@ -84,6 +84,8 @@ class PlanPressPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             content = f"---\ntitle: {json.dumps(title)}\nrender_macros: false\n---\n\n# {_md_escape(title)}\n"
             files.append(File.generated(config, spec.src_uri, content=content))
         self._add_fallbacks(files, config)
+        if files.get_file_from_path("index.md") is None:
+            files.append(File.generated(config, "index.md", content=DEFAULT_HOME))
         return files
 
     def _add_fallbacks(self, files: Files, config: MkDocsConfig) -> None:
@@ -91,7 +93,7 @@ class PlanPressPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         default = self.session.data.site.default_language
         if self.session.lang == default:
             return
-        default_docs = Path(config.docs_dir).parent / default
+        default_docs = self.session.project / "content" / default
         if not default_docs.is_dir():
             return
         for path in sorted(default_docs.rglob("*.md")):
@@ -152,6 +154,7 @@ class PlanPressPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return body
 
 
+DEFAULT_HOME = "# {{ site_title() }}\n\n{{ dashboard() }}\n"
 MACRO_ERROR = re.compile(r"\A# _Macro (Rendering|Syntax) Error_")
 ERROR_LINE = re.compile(r"^_(?!File_)(\w+)_: (.*)$", re.MULTILINE)
 SYNTAX_LINE = re.compile(r"^_Line (\d+) in Markdown file:_ \*\*(.*)\*\*$", re.MULTILINE)

@@ -184,3 +184,13 @@ def test_ambiguous_and_unknown_refs_in_pages_fail_clearly(
     page.write_text('# About\n\n{{ ref("activity:1.1.9") }}\n', encoding="utf-8")
     assert main(["build", "--project", str(base_project), "--site-dir", str(tmp_path / "out")]) == 1
     assert "Did you mean '1.1.1'" in capsys.readouterr().err
+
+
+def test_new_site_with_other_valid_data_builds(tmp_path: Path) -> None:
+    target = tmp_path / "newsite"
+    assert main(["new", str(target)]) == 0
+    shutil.rmtree(target / "data")
+    shutil.copytree(ROOT / "tests" / "fixtures" / "base" / "data", target / "data")
+    out = tmp_path / "out"
+    build_site(target, out, mkdocs_strict=True)
+    assert "pp-fallback-note" in (out / "fr" / "index.html").read_text(encoding="utf-8")
