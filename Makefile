@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: build test lint types unit serve validate bench clean lock
+.PHONY: build test lint types unit tools serve validate bench clean lock
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +26,12 @@ lint: $(STAMP)
 types: $(STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+unit: $(STAMP) tools
 	$(BIN)/pytest
+
+## Chromium, faketime, Java (apt) and the npm test tools (vnu, axe-core).
+tools:
+	scripts/install-tools.sh
 
 ## Live preview at http://127.0.0.1:8000/, rebuilt on every change.
 serve: $(STAMP)
@@ -49,5 +53,5 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site .venv .pytest_cache .mypy_cache .ruff_cache build *.egg-info
+	rm -rf site .venv node_modules .pytest_cache .mypy_cache .ruff_cache build *.egg-info
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +

@@ -67,20 +67,26 @@ class Loader:
     def folder(self, name: str) -> list[Path]:
         """List the .yml files of a sub-folder in a stable order."""
         folder = self.data / name
-        return sorted(folder.glob("*.yml")) if folder.is_dir() else []
+        if not folder.is_dir():
+            return []
+        return sorted(p for p in folder.glob("*.yml") if not p.name.startswith(".") and p.is_file())
 
     def check_unknown_files(self) -> None:
         """Report files that would be silently ignored."""
         if not self.data.is_dir():
             return
         for path in sorted(self.data.iterdir()):
+            if path.name.startswith("."):
+                continue  # hidden files and folders (editor and system files)
             if path.is_dir():
                 if path.name not in FOLDERS:
                     self._unknown(path, FOLDERS, "folder")
                 else:
                     for inner in sorted(path.iterdir()):
-                        if inner.suffix != ".yml" and not inner.name.startswith("."):
-                            self._unknown(inner, (), "file")
+                        if inner.name.startswith("."):
+                            continue
+                        if inner.is_dir() or inner.suffix != ".yml":
+                            self._unknown(inner, (), "folder" if inner.is_dir() else "file")
             elif path.name not in TOP_FILES and not path.name.startswith("."):
                 self._unknown(path, TOP_FILES, "file")
 
@@ -164,6 +170,9 @@ def _load_dataset(
         ctx, _defining(loader, ctx, "indicators.yml", ("indicator",)), "data/indicators.yml"
     )
     by_id = {i.id: i for i in indicators}
+    for indicator in indicators:  # values in old reports may use a former id
+        for old in indicator.former_ids:
+            by_id.setdefault(old, indicator)
     plans = read_each(loader, ctx, "action-plans", read_plan, lambda p: p.id)
     if not loader.folder("action-plans"):
         ctx.broken.update(FOLDER_KINDS["action-plans"])

@@ -42,6 +42,11 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     return "Did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
 
 
+def article(word: str) -> str:
+    """Return 'a' or 'an' for a word."""
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
 def describe(node: Node | None) -> str:
     """Describe a raw value in plain words for an error message."""
     if node is None:
@@ -343,7 +348,10 @@ class Obj:
             if required:
                 self.missing(key, "a text, or a mapping of languages to texts")
             return EMPTY_TEXT
-        return read_text(self.ctx, node, self.p(key))
+        text = read_text(self.ctx, node, self.p(key))
+        if required and not text and isinstance(node, Mapping):
+            self.missing(key, "a text in at least the default language")
+        return text
 
     def seq(
         self, key: str, required: bool = False, expected: str = "a list"
@@ -396,7 +404,7 @@ class Obj:
         node = self.node(key)
         if node is None:
             if required:
-                self.missing(key, f"a {kind} id")
+                self.missing(key, f"{article(kind)} {kind} id")
             return None
         value = scalar_id(self.ctx, node, self.p(key), kind)
         if value:
@@ -433,7 +441,7 @@ def scalar_id(ctx: Ctx, node: Node, path: str, kind: str) -> str | None:
     if isinstance(node, Scalar) and node.text and not isinstance(node.value, bool):
         return node.text
     ctx.problems.error(
-        node.loc, path, "data.type", f"expected a {kind} id, found {describe(node)}."
+        node.loc, path, "data.type", f"expected {article(kind)} {kind} id, found {describe(node)}."
     )
     return None
 
@@ -526,6 +534,8 @@ def read_text(ctx: Ctx, node: Node, path: str) -> Text:
                     did_you_mean(lang, ctx.languages)
                     or "Add the language to 'languages' in data/site.yml.",
                 )
+            elif isinstance(vnode, Scalar) and vnode.plain and vnode.value is None:
+                continue  # `sq:` or `sq: ~` with nothing: the translation is missing
             elif (
                 isinstance(vnode, Scalar)
                 and not isinstance(vnode.value, bool)

@@ -18,7 +18,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
+from docs_build.html_fixes import fix_material_html
 from docs_build.pages import PageSpec, generated_pages, src_for
 from docs_build.problems import Loc, Problem
 from docs_build.render.pages import render_page
@@ -81,7 +83,7 @@ class PlanPressPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             view = self.session.view(here=spec.url)
             title, html = render_page(spec, view, self.session.env)
             self.rendered[spec.src_uri] = (spec, title, html)
-            content = f"---\ntitle: {json.dumps(title)}\nrender_macros: false\n---\n\n# {_md_escape(title)}\n"
+            content = f"---\ntitle: {json.dumps(title)}\nrender_macros: false\n---\n"
             files.append(File.generated(config, spec.src_uri, content=content))
         self._add_fallbacks(files, config)
         if files.get_file_from_path("index.md") is None:
@@ -143,6 +145,16 @@ class PlanPressPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                 log.error(problem.format_text())
             raise PluginError(f"{len(problems)} problem(s) in the pages of the site.")
 
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """Repair the few spots of Material's HTML that are not valid."""
+        return fix_material_html(output)
+
+    def on_post_template(
+        self, output_content: str, template_name: str, config: MkDocsConfig
+    ) -> str:
+        """Repair static templates (404.html) the same way."""
+        return fix_material_html(output_content)
+
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Replace a generated page's placeholder body with its rendered HTML."""
         found = self.rendered.get(page.file.src_uri)
@@ -151,6 +163,7 @@ class PlanPressPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         body = str(found[2])
         # MkDocs checks links to anchors against the ids it saw; it did not see ours.
         page.present_anchor_ids = set(page.present_anchor_ids or ()) | set(ANCHOR_ID.findall(body))
+        page.toc = get_toc(toc_tokens(body))
         return body
 
 
@@ -216,8 +229,20 @@ def _standalone(project: Path) -> Session:
     return session
 
 
-def _md_escape(text: str) -> str:
-    return "".join("\\" + ch if ch in "\\`*_{}[]()#+-.!<>|" else ch for ch in text)
+HEADING = re.compile(r'<h([23]) id="([^"]+)">(.*?)</h\1>', re.DOTALL)
+TAG = re.compile(r"<[^>]+>")
+
+
+def toc_tokens(html: str) -> list[Any]:
+    """Build MkDocs' table-of-contents tokens from the h2/h3 of generated HTML."""
+    tokens: list[dict[str, Any]] = []
+    for level, anchor, inner in HEADING.findall(html):
+        token = {"level": int(level), "id": anchor, "name": TAG.sub("", inner), "children": []}
+        if level == "3" and tokens:
+            tokens[-1]["children"].append(token)
+        else:
+            tokens.append(token)
+    return tokens
 
 
 def _mark_fallback(text: str, lang: str) -> str:

@@ -563,10 +563,15 @@ class Index:
     recommendations: dict[str, Recommendation]
     evaluation_recommendations: dict[str, EvaluationRecommendation]
     former_activities: dict[str, str]
+    former_indicators: dict[str, str]
 
     def activity_id(self, written: str) -> str:
         """Return the current id of an activity written by a current or former id."""
         return self.former_activities.get(written, written)
+
+    def indicator_id(self, written: str) -> str:
+        """Return the current id of an indicator written by a current or former id."""
+        return self.former_indicators.get(written, written)
 
     @staticmethod
     def of(data: Dataset) -> Index:
@@ -587,4 +592,5 @@ class Index:
             former_activities={
                 old: a.id for p in data.plans for a in p.activities for old in a.former_ids
             },
+            former_indicators={old: i.id for i in data.indicators for old in i.former_ids},
         )

@@ -250,9 +250,7 @@ def read_strategy_budget(ctx: Ctx, parent: Obj) -> StrategyBudget | None:
     node = parent.node("budget")
     if node is None:
         return None
-    obj = Obj(
-        ctx, node, parent.p("budget"), ("total", "currency", "sources"), "the budget", node.loc
-    )
+    obj = Obj(ctx, node, parent.p("budget"), ("total", "sources"), "the budget", node.loc)
     sources = []
     for item, path in obj.seq("sources"):
         src = Obj(ctx, item, path, ("source", "amount"), "a funding source", item.loc)
@@ -369,6 +367,13 @@ def read_indicator(ctx: Ctx, node: Node, path: str) -> Indicator:
     obj = Obj(ctx, node, path, INDICATOR_KEYS, "an indicator", node.loc)
     measure = obj.enum("measure", MEASURES, required=True) or ""
     direction = obj.enum("direction", DIRECTIONS)
+    if direction is not None and measure in ("yes_no", "qualitative"):
+        obj.error(
+            "direction",
+            "data.direction",
+            f"a {measure} indicator has no direction; remove 'direction'.",
+            "Direction (increase, decrease, maintain) is for numbers, percentages and rates.",
+        )
     if (
         measure in ("number", "percentage", "rate")
         and direction is None

@@ -28,6 +28,9 @@ def create_site(target: Path, languages: list[str]) -> int:
         sys.stderr.write(f"planpress new: {target} exists and is not empty; choose a new folder.\n")
         return 2
     shutil.copytree(SCAFFOLD, target, dirs_exist_ok=True)
+    for name in PROJECT_FILES:  # the same configuration and glue as the example site
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(SCAFFOLD.parent.parent / name, target / name)
     _write_languages(target, languages)
     sys.stdout.write(
         f"Created a new PlanPress site in {target}.\n"

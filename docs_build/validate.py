@@ -75,7 +75,17 @@ def report_unknown(ctx: Ctx, ref: Ref, table: dict[str, Definition]) -> None:
 
 def check_former_ids(ctx: Ctx) -> None:
     """Former ids must not be in use again: one address, one item."""
+    first_owner: dict[tuple[str, str], Definition] = {}
     for old in ctx.former:
+        earlier = first_owner.setdefault((old.kind, old.id), old)
+        if earlier is not old and earlier.owner != old.owner:
+            ctx.problems.error(
+                old.loc,
+                old.path,
+                "data.former_id_in_use",
+                f"'{old.id}' is already a former id of {old.kind} {earlier.owner} ({earlier.loc}).",
+                "An old address can only redirect to one place: keep it on one item.",
+            )
         current = ctx.defs.get(old.kind, {}).get(old.id)
         if current is not None:
             ctx.problems.error(
@@ -176,7 +186,7 @@ def warn_incomplete(data: Dataset, ctx: Ctx) -> None:
                     f"no key measure of any action plan implements specific objective {objective.id}.",
                     "Add a key measure with 'objective: " + objective.id + "' to an action plan.",
                 )
-    reported = {r.indicator for m in data.monitoring for r in m.indicators}
+    reported = {data.index.indicator_id(r.indicator) for m in data.monitoring for r in m.indicators}
     for indicator in data.indicators:
         if indicator.id not in reported:
             ctx.problems.warn(

@@ -86,6 +86,26 @@ CASES: dict[str, list[Edit]] = {
     "impossible_date": [(STRAT, "adopted: 2023-12-01", "adopted: 2023-02-30")],
     "bad_quarter": [(AP, "            start: 2024-Q2", "            start: 2024-Q5")],
     "bad_url": [(INST, "url: https://example.org/moi", "url: www.example.org/moi")],
+    "direction_on_yes_no": [
+        (IND, "  measure: yes_no\n", "  measure: yes_no\n  direction: increase\n")
+    ],
+    "empty_required_text": [(INST, "{en: Shelter NGO, fr: ONG refuge}", "{}")],
+    "null_translation_is_missing": [
+        (INST, "{en: Shelter NGO, fr: ONG refuge}", "{en: Shelter NGO, fr: ~}")
+    ],
+    "former_id_on_two_items": [
+        (
+            AP,
+            '          - id: "2.1.2"\n',
+            '          - id: "2.1.2"\n            former_ids: ["2.1.9"]\n',
+        ),
+        (
+            AP,
+            '          - id: "2.1.1"\n',
+            '          - id: "2.1.1"\n            former_ids: ["2.1.9"]\n',
+        ),
+    ],
+    "unknown_folder_in_monitoring": [("data/monitoring/old/2019.yml", None, "year: 2019\n")],
     # --- ids and references --------------------------------------------------
     "activity_without_lead": [
         (

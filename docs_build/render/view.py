@@ -111,6 +111,25 @@ class View:
             'aria-hidden="true"></span>{1}</span>'
         ).format(status, self.t(f"status.{status}"))
 
+    def footer(self) -> Markup:
+        """Return the footer lines: publisher, licence, contact, data date."""
+        site = self.data.site
+        publisher = self.data.index.institutions.get(site.publisher)
+        lines = []
+        if publisher is not None:
+            lines.append(self.t("footer.publisher", name=self.plain(publisher.name)))
+        lines.append(self.t("footer.license", license=site.license))
+        ref = self.progress.reference
+        lines.append(
+            self.t("footer.as_of", date=self.date(ref)) if ref else self.t("progress.no_report")
+        )
+        html = Markup("").join(Markup("<p>{}</p>").format(line) for line in lines)
+        if site.contact:
+            html += Markup('<p>{} <a href="mailto:{}">{}</a></p>').format(
+                self.t("footer.contact"), site.contact, site.contact
+            )
+        return html
+
     def institutions(self, ids: tuple[str, ...]) -> Markup:
         """Show a list of institutions by their short names, with the full name."""
         index = self.data.index.institutions
