@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.exceptions import PluginError
 
 from docs_build.fields import suggest
@@ -83,6 +84,14 @@ def resolve_ref(session: Session, target: str) -> tuple[str, str, str]:
     return src_for("strategy"), "", label
 
 
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|])")
+
+
+def markdown_text(text: str) -> str:
+    """Make data text appear as itself inside Markdown: no HTML, no markup."""
+    return MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(text)))
+
+
 def register(env: Any) -> None:
     """Register the PlanPress macros with mkdocs-macros."""
 
@@ -99,16 +108,16 @@ def register(env: Any) -> None:
         src, anchor, label = resolve_ref(session, target)
         here = posixpath.dirname(env.page.file.src_uri)
         rel = posixpath.relpath(src, here or ".")
-        shown = (text or label).replace("[", "\\[").replace("]", "\\]")
+        shown = markdown_text(text or label)
         return f"[{shown}]({rel}{anchor})"
 
     @env.macro  # type: ignore[untyped-decorator]
     def t(key: str, count: float | None = None, **params: object) -> str:
-        """Return an interface string in the page's language."""
-        return _session(env).view().t(key, count, **params)
+        """Return an interface string in the page's language, safe inside Markdown."""
+        return markdown_text(_session(env).view().t(key, count, **params))
 
     @env.macro  # type: ignore[untyped-decorator]
     def site_title() -> str:
-        """Return the site's title in the page's language."""
+        """Return the site's title in the page's language, safe inside Markdown."""
         session = _session(env)
-        return session.view().plain(session.data.site.title)
+        return markdown_text(session.view().plain(session.data.site.title))

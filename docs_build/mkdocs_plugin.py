@@ -6,13 +6,12 @@ what the session computed, so a move to another generator stays cheap.
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -49,7 +48,9 @@ class PlanPressPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         lang = session.lang or session.data.site.default_language
         session.lang = lang
         view = session.view(lang)
-        config.site_name = view.plain(session.data.site.title)
+        # Material prints site_name and titles as HTML (MkDocs does not autoescape):
+        # hand it escaped Markup, which Material's own `| e` leaves as it is.
+        config.site_name = escape(view.plain(session.data.site.title))
         config.extra["planpress_lang"] = lang
         config.extra["planpress_dir"] = view.direction
         if config.nav is None:
@@ -61,11 +62,11 @@ class PlanPressPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         view = self.session.view()
         data = self.session.data
         nav: list[Any] = [
-            {view.t("nav.home"): "index.md"},
-            {view.t("nav.strategy"): src_for("strategy")},
+            {escape(view.t("nav.home")): "index.md"},
+            {escape(view.t("nav.strategy")): src_for("strategy")},
             {
-                view.t("nav.action_plans"): [
-                    {view.plain(p.title): src_for("action-plan", p.id)} for p in data.plans
+                escape(view.t("nav.action_plans")): [
+                    {escape(view.plain(p.title)): src_for("action-plan", p.id)} for p in data.plans
                 ]
             },
         ]
@@ -83,7 +84,7 @@ class PlanPressPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             view = self.session.view(here=spec.url)
             title, html = render_page(spec, view, self.session.env)
             self.rendered[spec.src_uri] = (spec, title, html)
-            content = f"---\ntitle: {json.dumps(title)}\nrender_macros: false\n---\n"
+            content = "---\nrender_macros: false\n---\n"  # the title is set, escaped, later
             files.append(File.generated(config, spec.src_uri, content=content))
         self._add_fallbacks(files, config)
         if files.get_file_from_path("index.md") is None:
@@ -121,7 +122,10 @@ class PlanPressPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     def on_page_markdown(
         self, markdown: str, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
-        """Turn a macro error in a hand-written page into a located problem."""
+        """Escape generated titles; turn a macro error in a page into a located problem."""
+        found = self.rendered.get(page.file.src_uri)
+        if found is not None:
+            page.title = escape(found[1])  # MkDocs: a weak property, may be set
         problem = macro_problem(markdown, self._page_name(page, config))
         if problem is None:
             return markdown

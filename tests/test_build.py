@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
 import shutil
 import subprocess
@@ -13,17 +12,9 @@ import pytest
 
 from docs_build.build import build_site
 from docs_build.cli import main
+from tests.build_utils import tree_digest
 from tests.conftest import ROOT, apply_edits
 from tests.golden_cases import CASES
-
-
-def tree_digest(folder: Path) -> str:
-    """Hash every file's path and bytes under a folder."""
-    digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(folder).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
 
 
 def test_base_site_builds_in_strict_mode(base_project: Path, tmp_path: Path) -> None:
