@@ -40,9 +40,10 @@ serve: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/planpress validate
 
-## Time `planpress validate` on the example and on generated data.
+## Time `planpress validate`, then `planpress build` beside a plain MkDocs site (minutes).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/validate_speed.py
+	$(BIN)/python benchmarks/build_speed.py
 
 ## Refresh constraints.txt from a fresh resolve of pyproject.toml.
 lock:

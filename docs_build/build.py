@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import posixpath
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -19,7 +20,9 @@ from mkdocs.config import load_config
 
 from docs_build.chooser import write_chooser
 from docs_build.compute import published_years
+from docs_build.export.progress import write_progress_files
 from docs_build.i18n import SHIPPED_THEME
+from docs_build.pages import redirects
 from docs_build.session import Session, active, open_session
 
 log = logging.getLogger("planpress.build")
@@ -60,7 +63,9 @@ def build_site(
             for lang in session.data.site.languages:
                 session.lang = lang
                 build_language(session, staging / lang_dir(lang), mkdocs_strict)
+                write_redirects(session, lang, staging / lang_dir(lang))
         write_chooser(session, staging)
+        write_progress_files(session.data, staging / "data")
         swap_in(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -99,11 +104,32 @@ def _run_mkdocs(
         strict=strict,
     )
     _add_shipped_theme(config)
+    search = config.plugins.get("material/search")
+    if search is not None and not search.config.lang:
+        search.config.lang = search_languages(lang)
     config.plugins.on_startup(command="build", dirty=False)
     try:
         mkdocs_build(config)
     finally:
         config.plugins.on_shutdown()
+
+
+def write_redirects(session: Session, lang: str, out: Path) -> None:
+    """Write a small page at every former address that points to the new one."""
+    template = session.env.get_template("redirect.html")
+    view = session.view(lang)
+    for old, new in redirects(session.data):
+        target = posixpath.relpath(new, old).rstrip("/") + "/"
+        page = out / old / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        html = template.render(
+            lang=lang,
+            target=target,
+            canonical=session.data.site.base_url + lang_dir(lang) + "/" + new,
+            title=view.t("redirect.title"),
+            text=view.t("redirect.text"),
+        )
+        page.write_text(html, encoding="utf-8")
 
 
 def _read_mkdocs_yml(path: Path) -> dict[str, Any]:
@@ -118,6 +144,59 @@ def _add_shipped_theme(config: Any) -> None:
     dirs = config.theme.dirs
     if shipped not in [str(Path(d).resolve()) for d in dirs]:
         dirs.insert(1, shipped)
+
+
+# Languages with a stemmer in Material's search (lunr-languages).
+LUNR_LANGUAGES = frozenset(
+    [
+        "ar",
+        "da",
+        "de",
+        "du",
+        "el",
+        "es",
+        "fi",
+        "fr",
+        "he",
+        "hi",
+        "hu",
+        "hy",
+        "it",
+        "ja",
+        "kn",
+        "ko",
+        "nl",
+        "no",
+        "pt",
+        "ro",
+        "ru",
+        "sa",
+        "sv",
+        "ta",
+        "te",
+        "th",
+        "tr",
+        "vi",
+        "zh",
+    ]
+)
+CYRILLIC = frozenset({"sr", "mk", "bg", "uk", "be", "mn", "kk", "ky", "tg"})
+
+
+def search_languages(lang: str) -> list[str]:
+    """Choose search languages: the site's own when supported, else by script.
+
+    Lunr's English trimmer drops non-Latin letters, so a Cyrillic language
+    without a stemmer of its own uses Russian's (which keeps Cyrillic words).
+    """
+    base = lang.split("-")[0].lower()
+    if base == "en":
+        return ["en"]
+    if base in LUNR_LANGUAGES:
+        return [base, "en"]
+    if base in CYRILLIC or "-cyrl" in lang.lower():
+        return ["ru", "en"]
+    return ["en"]
 
 
 MATERIAL_LANGUAGES = {"sr-Cyrl": "sr", "sr-Latn": "sh", "zh-Hans": "zh", "pt-PT": "pt"}

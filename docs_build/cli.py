@@ -39,6 +39,15 @@ def parser() -> argparse.ArgumentParser:
     bld.add_argument("--project", type=Path, default=Path("."), metavar="DIR")
     bld.add_argument("--site-dir", type=Path, default=None, metavar="OUT")
     bld.add_argument("--strict", action="store_true", help="treat data warnings as errors")
+    tr = sub.add_parser("translations", help="translation coverage and outdated translations")
+    tr_sub = tr.add_subparsers(dest="action", required=True, metavar="ACTION")
+    st = tr_sub.add_parser("status", help="how many texts are translated, missing, outdated")
+    st.add_argument("--project", type=Path, default=Path("."), metavar="DIR")
+    st.add_argument("--format", choices=("text", "json"), default="text")
+    mc = tr_sub.add_parser("mark-current", help="record that translations match their source")
+    mc.add_argument("keys", nargs="*", metavar="TEXT", help="text keys or file/path prefixes")
+    mc.add_argument("--all", action="store_true", help="every translated text")
+    mc.add_argument("--project", type=Path, default=Path("."), metavar="DIR")
     srv = sub.add_parser("serve", help="preview the site, rebuilding on every change")
     srv.add_argument("--project", type=Path, default=Path("."), metavar="DIR")
     srv.add_argument("--port", type=int, default=8000)
@@ -57,6 +66,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_validate(args.project, args.format, args.strict)
     if args.command == "build":
         return cmd_build(args.project, args.site_dir, args.strict)
+    if args.command == "translations":
+        from docs_build import translations_cli
+
+        if not _project_ok(args.project):
+            return EXIT_USAGE
+        if args.action == "status":
+            return translations_cli.cmd_status(args.project, args.format)
+        return translations_cli.cmd_mark_current(args.project, args.keys, args.all)
     if args.command == "new":
         from docs_build.scaffold import create_site
 

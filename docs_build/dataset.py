@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -19,6 +20,7 @@ from docs_build.read_reports import (
     read_monitoring,
     read_recommendations,
 )
+from docs_build.translations import read_lock, warn_outdated
 from docs_build.validate import validate
 
 T = TypeVar("T")
@@ -199,6 +201,9 @@ def _load_dataset(
     )
     loader.check_unknown_files()
     validate(data, ctx)
+    lock = read_lock(project, problems)
+    data = replace(data, texts=tuple(ctx.texts), lock=lock)
+    problems.items.extend(warn_outdated(data))
     return (None if problems.errors else data), problems
 
 

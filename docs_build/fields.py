@@ -106,6 +106,7 @@ class Ctx:
         self.defs: dict[str, dict[str, Definition]] = {}
         self.former: list[Definition] = []
         self.broken: set[str] = set()
+        self.texts: list[Text] = []
 
     def define(self, kind: str, item_id: str, loc: Loc, path: str) -> None:
         """Register an id, reporting a duplicate of the same kind."""
@@ -130,9 +131,10 @@ class Ctx:
 def item_path(parent: str, node: Node, index: int) -> str:
     """Name a list item by its id when it has one, else by its position."""
     if isinstance(node, Mapping):
-        entry = node.items.get("id")
-        if entry is not None and isinstance(entry[1], Scalar) and entry[1].text:
-            return f"{parent}[{entry[1].text}]"
+        for key in ("id", "area"):  # an action plan's areas are named by their area id
+            entry = node.items.get(key)
+            if entry is not None and isinstance(entry[1], Scalar) and entry[1].text:
+                return f"{parent}[{entry[1].text}]"
     return f"{parent}[#{index + 1}]"
 
 
@@ -521,7 +523,7 @@ def read_text(ctx: Ctx, node: Node, path: str) -> Text:
                 node.loc, path, "data.type", f"expected a text, found {describe(node)}."
             )
             return EMPTY_TEXT
-        text = Text(((ctx.default, node.text),), node.loc)
+        text = Text(((ctx.default, node.text),), node.loc, f"{node.file}#{path}")
     elif isinstance(node, Mapping):
         values: list[tuple[str, str]] = []
         for lang, (knode, vnode) in node.items.items():
@@ -549,7 +551,7 @@ def read_text(ctx: Ctx, node: Node, path: str) -> Text:
                     "data.type",
                     f"expected a text, found {describe(vnode)}.",
                 )
-        text = Text(tuple(values), node.loc)
+        text = Text(tuple(values), node.loc, f"{node.file}#{path}")
         if values and text.get(ctx.default) is None:
             ctx.problems.error(
                 node.loc,
@@ -566,6 +568,8 @@ def read_text(ctx: Ctx, node: Node, path: str) -> Text:
             f"expected a text or {{language: text}}, found {describe(node)}.",
         )
         return EMPTY_TEXT
+    if text:
+        ctx.texts.append(text)
     for lang in ctx.languages:
         if text.get(lang) is None and text.get(ctx.default) is not None:
             ctx.problems.warn(

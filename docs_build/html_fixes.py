@@ -16,9 +16,7 @@ CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input [^>]*type="checkbox"[^>]*?) autocom
 EMPTY_TABINDEX = re.compile(r' tabindex=""')
 # "The for attribute of the label element must refer to a non-hidden form
 # control" (the table-of-contents toggle on pages outside the navigation).
-TOC_LABEL = re.compile(
-    r'<label class="md-nav__link md-nav__link--active" for="__toc">.*?</label>', re.DOTALL
-)
+TOC_LABEL = re.compile(r'<label class="[^"]*" for="__toc">(.*?)</label>', re.DOTALL)
 
 FIXES = {
     "checkbox_autocomplete": CHECKBOX_AUTOCOMPLETE,
@@ -31,5 +29,5 @@ def fix_material_html(html: str) -> str:
     html = CHECKBOX_AUTOCOMPLETE.sub(r"\1", html)
     html = EMPTY_TABINDEX.sub("", html)
     if 'id="__toc"' not in html:
-        html = TOC_LABEL.sub("", html)
+        html = TOC_LABEL.sub(r'<span class="md-nav__title">\1</span>', html)
     return html

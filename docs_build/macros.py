@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -11,6 +13,8 @@ from mkdocs.exceptions import PluginError
 
 from docs_build.fields import suggest
 from docs_build.pages import src_for
+from docs_build.render import page_macros
+from docs_build.render.page_macros import Filters, MacroError, call_text
 from docs_build.render.pages import render_dashboard
 from docs_build.session import Session, current
 
@@ -92,8 +96,54 @@ def markdown_text(text: str) -> str:
     return MARKDOWN_SPECIALS.sub(r"\\\1", str(escape(text)))
 
 
+def as_block(html: Markup) -> Markup:
+    """Set HTML apart as a block of its own, so Markdown passes it through untouched."""
+    lines = (line for line in str(html).splitlines() if line.strip())
+    return Markup("\n\n" + "\n".join(lines) + "\n\n")
+
+
+def _filters(**given: object) -> Filters:
+    """Take ids as the page wrote them; area=3 means area '3'."""
+    text = {k: None if v is None else str(v) for k, v in given.items()}
+    return Filters(**text)
+
+
+class _PageIds:
+    """Ids that are unique on each page (a macro may be used twice) and the same every build."""
+
+    def __init__(self) -> None:
+        self.page: object = None
+        self.used: Counter[str] = Counter()
+
+    def next(self, page: object, prefix: str) -> str:
+        if page is not self.page:
+            self.page, self.used = page, Counter()
+        self.used[prefix] += 1
+        count = self.used[prefix]
+        return prefix if count == 1 else f"{prefix}-{count}"
+
+
+Summary = Callable[..., Markup]
+FILTERS = {
+    "activity_table": ("area", "institution", "status", "plan"),
+    "status_summary": ("area",),
+    "budget_summary": ("area", "plan", "institution"),
+}
+
+
 def register(env: Any) -> None:
     """Register the PlanPress macros with mkdocs-macros."""
+    ids = _PageIds()
+
+    def block(render: Summary, prefix: str, *args: object) -> Markup:
+        """Render one macro's block for the current page; a data mismatch fails the page."""
+        session = _session(env)
+        view = session.view(here=env.page.url)
+        try:
+            html = render(view, session.env, ids.next(env.page, prefix), *args)
+        except MacroError as exc:
+            raise PluginError(str(exc)) from None
+        return as_block(html)
 
     @env.macro  # type: ignore[untyped-decorator]
     def dashboard() -> Markup:
@@ -121,3 +171,48 @@ def register(env: Any) -> None:
         """Return the site's title in the page's language, safe inside Markdown."""
         session = _session(env)
         return markdown_text(session.view().plain(session.data.site.title))
+
+    def summary(name: str, render: Summary, prefix: str, given: dict[str, object]) -> Markup:
+        """Check a summary macro's filters by name, then render it."""
+        unknown = [k for k in given if k not in FILTERS[name]]
+        if unknown:
+            raise PluginError(
+                f"{name}() has no parameter {unknown[0]!r}; it takes "
+                f"{', '.join(FILTERS[name])}, each optional."
+            )
+        filters = _filters(**given)
+        return block(render, prefix, call_text(name, filters.given()), filters)
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def activity_table(
+        area: object = None,
+        institution: object = None,
+        status: object = None,
+        plan: object = None,
+        **other: object,
+    ) -> Markup:
+        """Show a sortable table of activities, filtered by area, lead institution, status, plan."""
+        given = {"area": area, "institution": institution, "status": status, "plan": plan}
+        return summary("activity_table", page_macros.activity_table, "pp-activities", given | other)
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def status_summary(area: object = None, **other: object) -> Markup:
+        """Show how many activities have each latest status, for all or one area."""
+        given = {"area": area}
+        return summary("status_summary", page_macros.status_summary, "pp-statuses", given | other)
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def budget_summary(
+        area: object = None, plan: object = None, institution: object = None, **other: object
+    ) -> Markup:
+        """Show cost, secured, pledged and gap of the activities kept by the filters."""
+        given = {"area": area, "plan": plan, "institution": institution}
+        return summary("budget_summary", page_macros.budget_summary, "pp-money", given | other)
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def indicator_chart(indicator_id: object = None) -> Markup:
+        """Show an indicator's chart (small counts withheld) with a table of its figures."""
+        if indicator_id is None:
+            raise PluginError('indicator_chart() needs an indicator id: indicator_chart("IMP-1").')
+        prefix = re.sub(r"[^A-Za-z0-9_-]", "-", str(indicator_id))  # ids: pp-chart-<prefix>-*
+        return block(page_macros.indicator_chart, prefix, indicator_id)

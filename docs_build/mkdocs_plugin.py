@@ -16,10 +16,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils.templates import TemplateContext
 
 from docs_build.html_fixes import fix_material_html
+from docs_build.i18n import babel_locale
 from docs_build.pages import PageSpec, generated_pages, src_for
 from docs_build.problems import Loc, Problem
 from docs_build.render.pages import render_page
@@ -61,14 +64,25 @@ class PlanPressPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         assert self.session is not None
         view = self.session.view()
         data = self.session.data
+
+        def entry(key: str, kind: str) -> dict[str, str]:
+            return {escape(view.t(key)): src_for(kind)}
+
+        plans = [{escape(view.plain(p.title)): src_for("action-plan", p.id)} for p in data.plans]
         nav: list[Any] = [
             {escape(view.t("nav.home")): "index.md"},
-            {escape(view.t("nav.strategy")): src_for("strategy")},
-            {
-                escape(view.t("nav.action_plans")): [
-                    {escape(view.plain(p.title)): src_for("action-plan", p.id)} for p in data.plans
-                ]
-            },
+            entry("nav.strategy", "strategy"),
+            entry("nav.areas", "areas"),
+            {escape(view.t("nav.action_plans")): plans},
+            entry("nav.activities", "activities"),
+            entry("nav.indicators", "indicators"),
+            entry("nav.institutions", "institutions"),
+            entry("nav.reports", "reports"),
+            entry("nav.recommendations", "recommendations"),
+            entry("nav.glossary", "glossary"),
+            entry("nav.methodology", "methodology"),
+            entry("nav.accessibility", "accessibility"),
+            entry("nav.translations", "translations"),
         ]
         docs = Path(config.docs_dir)
         default_docs = self.session.project / "content" / data.site.default_language
@@ -110,6 +124,17 @@ class PlanPressPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
                     default,
                 )
                 files.append(File.generated(config, rel, content=_mark_fallback(text, default)))
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        """Point the language switcher and hreflang links at this page in each language."""
+        assert self.session is not None
+        config.extra["alternate"] = [
+            {"name": name, "lang": code, "link": f"../{code.lower()}/{page.url}"}
+            for code, name in language_names(self.session.data.site.languages)
+        ]
+        return context
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         """Give templates the interface strings of this language."""
@@ -217,6 +242,15 @@ def _quiet_macro_tracebacks() -> None:
     logger = logging.getLogger("mkdocs.plugins.mkdocs_macros.util")
     if not any(isinstance(f, _DropMacroTracebacks) for f in logger.filters):
         logger.addFilter(_DropMacroTracebacks())
+
+
+def language_names(languages: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Return each language with its name written in that language."""
+    named = []
+    for code in languages:
+        name = babel_locale(code).get_display_name(babel_locale(code)) or code
+        named.append((code, name[:1].upper() + name[1:]))
+    return named
 
 
 def _standalone(project: Path) -> Session:

@@ -81,6 +81,7 @@ class Text:
 
     values: tuple[tuple[str, str], ...]
     loc: Loc = NOWHERE
+    key: str = ""  # "<file>#<path>": names the text in translation tracking
 
     def get(self, lang: str) -> str | None:
         """Return the text in one language, or None when it is missing."""
@@ -543,6 +544,8 @@ class Dataset:
     recommendations: tuple[Recommendation, ...]
     evaluations: tuple[Evaluation, ...]
     glossary: tuple[GlossaryTerm, ...]
+    texts: tuple[Text, ...] = field(default=(), repr=False, compare=False)
+    lock: dict[str, dict[str, str]] | None = field(default=None, repr=False, compare=False)
     index: Index = field(repr=False, compare=False, default=None)  # type: ignore[assignment]
 
     def __post_init__(self) -> None:

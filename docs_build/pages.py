@@ -26,7 +26,11 @@ PATTERNS = {
     "recommendation": "recommendations/{id}/",
     "glossary": "glossary/",
     "methodology": "methodology/",
+    "recommendations": "recommendations/",
+    "reports": "reports/",
     "report": "reports/{id}/",
+    "accessibility": "accessibility/",
+    "translations": "translations/",
 }
 
 
@@ -58,8 +62,46 @@ class PageSpec:
         return src_for(self.kind, self.item_id)
 
 
+SECTION_PAGES = (
+    "strategy", "areas", "activities", "indicators", "institutions", "recommendations",
+    "reports", "glossary", "methodology", "accessibility", "translations",
+)  # fmt: skip
+
+
+def report_years(data: Dataset) -> list[int]:
+    """Return the years that get a report page: published ones, drafts if allowed."""
+    return [m.year for m in data.monitoring if m.status == "published" or data.site.publish_drafts]
+
+
 def generated_pages(data: Dataset) -> list[PageSpec]:
-    """List the pages generated from the data."""
-    pages = [PageSpec("strategy")]
+    """List every page generated from the data, section pages first."""
+    index = data.index
+    pages = [PageSpec(kind) for kind in SECTION_PAGES]
+    pages += [PageSpec("area", a.id) for a in data.strategy.areas]
+    pages += [PageSpec("objective", o_id) for o_id in index.objectives]
     pages += [PageSpec("action-plan", plan.id) for plan in data.plans]
+    pages += [PageSpec("activity", a_id) for a_id in index.activities]
+    pages += [PageSpec("indicator", i.id) for i in data.indicators]
+    pages += [PageSpec("institution", i.id) for i in data.institutions]
+    pages += [PageSpec("recommendation", r_id) for r_id in index.recommendations]
+    pages += [PageSpec("report", str(year)) for year in report_years(data)]
     return pages
+
+
+def redirects(data: Dataset) -> list[tuple[str, str]]:
+    """Return (old address, new address) for every former id of an item with a page."""
+    kinds = (
+        ("activity", [(a.id, a.former_ids) for a in data.index.activities.values()]),
+        ("indicator", [(i.id, i.former_ids) for i in data.indicators]),
+        ("institution", [(i.id, i.former_ids) for i in data.institutions]),
+        ("area", [(a.id, a.former_ids) for a in data.strategy.areas]),
+        ("objective", [(o.id, o.former_ids) for o in data.index.objectives.values()]),
+        ("action-plan", [(p.id, p.former_ids) for p in data.plans]),
+        ("recommendation", [(r.id, r.former_ids) for r in data.recommendations]),
+    )
+    return [
+        (url_for(kind, old), url_for(kind, new))
+        for kind, items in kinds
+        for new, olds in items
+        for old in olds
+    ]

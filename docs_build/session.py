@@ -15,8 +15,11 @@ from docs_build.dataset import load_dataset
 from docs_build.i18n import Strings, interface_languages, load_strings
 from docs_build.model import Dataset
 from docs_build.problems import Problem, Problems, Severity
+from docs_build.progress import IndicatorProgress
 from docs_build.render.templates import template_env
 from docs_build.render.view import View
+from docs_build.suppress import published_progress
+from docs_build.translations import outdated_keys
 
 log = logging.getLogger("planpress.data")
 
@@ -41,12 +44,23 @@ class Session:
     progress: Progress
     env: jinja2.Environment
     strings: dict[str, Strings] = field(default_factory=dict)
+    indicators: dict[str, IndicatorProgress] = field(default_factory=dict)
+    outdated: frozenset[tuple[str, str]] = frozenset()
     lang: str = ""
 
     def view(self, lang: str | None = None, here: str = "") -> View:
         """Return render helpers for a language (the current one by default)."""
         code = lang or self.lang or self.data.site.default_language
-        return View(self.data, self.progress, code, self.strings[code], here)
+        return View(
+            self.data,
+            self.progress,
+            code,
+            self.strings[code],
+            here,
+            self.indicators,
+            self.outdated,
+            self.project,
+        )
 
 
 def open_session(project: Path, strict: bool = False) -> Session:
@@ -58,7 +72,16 @@ def open_session(project: Path, strict: bool = False) -> Session:
             strings[lang] = load_strings(project, lang, problems)
     if data is None or problems.failed(strict):
         raise DataError(problems.sorted(), strict)
-    return Session(project, data, problems, Progress(data), template_env(project), strings)
+    return Session(
+        project,
+        data,
+        problems,
+        Progress(data),
+        template_env(project),
+        strings,
+        published_progress(data),
+        outdated_keys(data),
+    )
 
 
 _current: list[Session] = []

@@ -259,6 +259,13 @@ CASES: dict[str, list[Edit]] = {
         )
     ],
     "missing_default_language": [(INST, "{en: Shelter NGO, fr: ONG refuge}", "{fr: ONG refuge}")],
+    "outdated_translation_warning": [
+        (
+            "data/translations.lock.yml",
+            None,
+            '"data/institutions.yml#[NGO].name":\n  fr: "0000000000000000"\n',
+        )
+    ],
     "missing_translation_warning": [
         (INST, "{en: Shelter NGO, fr: ONG refuge}", "{en: Shelter NGO}")
     ],

@@ -5,7 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from docs_build.compute import ActivityState, Money, sum_money
-from docs_build.model import ActionPlan, Activity, Area, Measure, Objective, PlanArea
+from docs_build.model import (
+    ActionPlan,
+    Activity,
+    Area,
+    Indicator,
+    Measure,
+    Objective,
+    PlanArea,
+    Target,
+)
 from docs_build.render.view import View
 
 
@@ -28,6 +37,26 @@ class MeasureBlock:
 
 
 @dataclass(frozen=True)
+class PerformanceRow:
+    """A plan indicator with its initial value and mid-term and end targets."""
+
+    indicator: Indicator
+    mid_term: Target | None
+    end: Target | None
+
+
+def performance_rows(indicator_ids: tuple[str, ...], view: View) -> tuple[PerformanceRow, ...]:
+    """Pick each indicator's mid-term and end targets by the targets' kind."""
+    rows = []
+    for ind_id in indicator_ids:
+        indicator = view.data.index.indicators[ind_id]
+        kinds = {t.kind: t for t in indicator.targets}
+        end = kinds.get("end") or (indicator.targets[-1] if indicator.targets else None)
+        rows.append(PerformanceRow(indicator, kinds.get("mid_term"), end))
+    return tuple(rows)
+
+
+@dataclass(frozen=True)
 class AreaBlock:
     """An area of an action plan with its key measures and money."""
 
@@ -35,6 +64,12 @@ class AreaBlock:
     area: Area | None
     measures: tuple[MeasureBlock, ...]
     money: Money
+    performance: tuple[PerformanceRow, ...]
+
+
+def moved(activity: Activity) -> bool:
+    """Tell whether an activity's start or end quarter was moved after adoption."""
+    return any(r.field in ("start", "end") for r in activity.revisions)
 
 
 def plan_blocks(plan: ActionPlan, view: View) -> list[AreaBlock]:
@@ -47,12 +82,7 @@ def plan_blocks(plan: ActionPlan, view: View) -> list[AreaBlock]:
                 measure,
                 index.objectives.get(measure.objective),
                 tuple(
-                    ActivityRow(
-                        a,
-                        view.progress.state(a.id),
-                        any(r.field in ("start", "end") for r in a.revisions),
-                    )
-                    for a in measure.activities
+                    ActivityRow(a, view.progress.state(a.id), moved(a)) for a in measure.activities
                 ),
             )
             for measure in plan_area.measures
@@ -64,6 +94,7 @@ def plan_blocks(plan: ActionPlan, view: View) -> list[AreaBlock]:
                 index.areas.get(plan_area.area),
                 measures,
                 sum_money(activities, view.data.site.currency),
+                performance_rows(plan_area.indicators, view),
             )
         )
     return blocks

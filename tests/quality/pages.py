@@ -10,6 +10,23 @@ PAGE_TYPES = {
     "home": "",
     "strategy": "strategy/",
     "action plan": "action-plans/ap-2024-2025/",
+    "areas": "areas/",
+    "area": "areas/3/",
+    "objective": "objectives/3.1/",
+    "activities": "activities/",
+    "activity": "activities/3.1.3/",
+    "indicators": "indicators/",
+    "indicator": "indicators/IMP-1/",
+    "institutions": "institutions/",
+    "institution": "institutions/MOI/",
+    "recommendations": "recommendations/",
+    "recommendation": "recommendations/GRETA-2023-1/",
+    "reports": "reports/",
+    "report": "reports/2025/",
+    "draft report": "reports/2026/",
+    "glossary": "glossary/",
+    "methodology": "methodology/",
+    "accessibility": "accessibility/",
     "hand-written page": "about/",
     "not found": "404.html",
 }
@@ -21,5 +38,10 @@ def languages(site: Path) -> list[str]:
 
 
 def sample_pages(site: Path) -> list[str]:
-    """Return every page type in every language, plus the language chooser."""
-    return [""] + [f"{lang}/{path}" for lang in languages(site) for path in PAGE_TYPES.values()]
+    """Return every page type that exists in every language, plus the chooser."""
+    return [""] + [
+        f"{lang}/{path}"
+        for lang in languages(site)
+        for path in PAGE_TYPES.values()
+        if (site / lang / path).is_file() or (site / lang / path / "index.html").is_file()
+    ]

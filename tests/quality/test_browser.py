@@ -114,7 +114,7 @@ def test_skip_link_and_visible_focus(page: Any, example_server: Served) -> None:
 def test_table_regions_scroll_by_keyboard(page: Any, example_server: Served) -> None:
     page.set_viewport_size({"width": 600, "height": 900})
     visit(page, example_server, "en/action-plans/ap-2024-2025/")
-    region = page.locator(".pp-scroll").nth(1)
+    region = page.locator(".pp-scroll:has(table.pp-plan-table)").first
     region.focus()
     assert region.evaluate("e => e.scrollWidth > e.clientWidth"), "the table must overflow here"
     assert region.evaluate("e => e.scrollLeft") == 0
