@@ -98,7 +98,9 @@ class PlanPressPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             view = self.session.view(here=spec.url)
             title, html = render_page(spec, view, self.session.env)
             self.rendered[spec.src_uri] = (spec, title, html)
-            content = "---\nrender_macros: false\n---\n"  # the title is set, escaped, later
+            # The title is set, escaped, later; wide tables get the table of contents' room.
+            hide = "hide: [toc]\n" if spec.kind in WIDE_PAGES else ""
+            content = f"---\nrender_macros: false\n{hide}---\n"
             files.append(File.generated(config, spec.src_uri, content=content))
         self._add_fallbacks(files, config)
         if files.get_file_from_path("index.md") is None:
@@ -196,6 +198,7 @@ class PlanPressPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         return body
 
 
+WIDE_PAGES = frozenset({"activities", "indicators", "action-plan", "institutions", "translations"})
 DEFAULT_HOME = "# {{ site_title() }}\n\n{{ dashboard() }}\n"
 MACRO_ERROR = re.compile(r"\A# _Macro (Rendering|Syntax) Error_")
 ERROR_LINE = re.compile(r"^_(?!File_)(\w+)_: (.*)$", re.MULTILINE)
