@@ -52,6 +52,7 @@ class Progress:
         self.states = {
             a.id: self._state(a, latest.get(a.id)) for p in data.plans for a in p.activities
         }
+        self.spent = spent_totals(data)
 
     def _state(self, activity: Activity, found: tuple[int, ActivityReport] | None) -> ActivityState:
         status = found[1].status if found else NOT_REPORTED
@@ -86,6 +87,17 @@ def timeliness(activity: Activity, status: str, reference: dt.date | None) -> st
     return None
 
 
+def spent_totals(data: Dataset) -> dict[str, float]:
+    """Add up what each activity spent over all published years (only those reported)."""
+    totals: dict[str, float] = {}
+    for year in published_years(data):
+        for report in year.activities:
+            if report.spent is not None:
+                key = data.index.activity_id(report.activity)
+                totals[key] = totals.get(key, 0) + report.spent
+    return totals
+
+
 @dataclass(frozen=True)
 class Money:
     """Money totals of a group of activities; the three budget states kept apart."""
@@ -97,6 +109,7 @@ class Money:
     not_costed: int
     no_funding_required: int
     other_currency: int
+    spent: float = 0.0
 
     @property
     def gap(self) -> float:
@@ -104,22 +117,24 @@ class Money:
         return self.cost - self.secured - self.pledged
 
 
-def sum_money(activities: Iterable[Activity], currency: str) -> Money:
-    """Add up costs and sources in the site currency; others are counted apart."""
-    cost = secured = pledged = 0.0
+def sum_money(
+    activities: Iterable[Activity], currency: str, spent: dict[str, float] | None = None
+) -> Money:
+    """Add up costs, sources and spending in the site currency; others are counted apart."""
+    cost = secured = pledged = paid = 0.0
     states: Counter[str] = Counter()
     other = 0
     for activity in activities:
         budget = activity.budget
         states[budget.state] += 1
-        if budget.state != "costed":
-            continue
         if budget.currency not in (None, currency):
-            other += 1
+            other += 1  # never added to amounts in the site currency
             continue
-        cost += budget.cost or 0.0
-        secured += budget.secured
-        pledged += budget.pledged
+        paid += (spent or {}).get(activity.id, 0.0)
+        if budget.state == "costed":
+            cost += budget.cost or 0.0
+            secured += budget.secured
+            pledged += budget.pledged
     return Money(
         cost,
         secured,
@@ -128,4 +143,5 @@ def sum_money(activities: Iterable[Activity], currency: str) -> Money:
         states["not_costed"],
         states["no_funding_required"],
         other,
+        paid,
     )

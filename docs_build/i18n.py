@@ -102,7 +102,28 @@ def load_strings(project: Path, lang: str, problems: Problems) -> Strings:
             path = folder / f"{code}.yml"
             if path.is_file():
                 merged.update(read_strings(path, _display(path, project), problems))
-    return Strings(lang, layers[lang], layers["en"])
+    strings = Strings(lang, layers[lang], layers["en"])
+    check_complete(strings, project, problems)
+    return strings
+
+
+def check_complete(strings: Strings, project: Path, problems: Problems) -> None:
+    """Report the interface strings a site language lacks, all of them at once."""
+    missing = [key for key in strings.fallback if key not in strings.entries]
+    if not missing or strings.lang == "en":
+        return
+    files = [folder / f"{strings.lang}.yml" for folder in interface_dirs(project)]
+    where = next((f for f in reversed(files) if f.is_file()), files[-1])
+    shown = ", ".join(missing[:20]) + (
+        f" and {len(missing) - 20} more" if len(missing) > 20 else ""
+    )
+    problems.error(
+        Loc(_display(where, project), 0),
+        "",
+        "i18n.missing_keys",
+        f"the interface strings for '{strings.lang}' lack {len(missing)} key(s): {shown}.",
+        "Copy each key from theme/i18n/en.yml and translate it.",
+    )
 
 
 def _display(path: Path, project: Path) -> str:

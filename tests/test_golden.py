@@ -61,4 +61,4 @@ def test_every_problem_code_has_a_golden_case() -> None:
 
 
 # Codes that need a file system condition a data edit cannot make.
-NOT_REACHABLE_BY_DATA = {"yaml.unreadable", "yaml.too_large", "i18n.file"}
+NOT_REACHABLE_BY_DATA = {"yaml.unreadable", "yaml.too_large", "i18n.file", "i18n.missing_keys"}

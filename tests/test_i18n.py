@@ -113,3 +113,23 @@ def test_a_broken_interface_file_is_located(tmp_path: Path) -> None:
     found = [p.format_text() for p in problems.sorted()]
     assert [f.split(": ")[0] for f in found] == ["theme/i18n/en.yml:1", "theme/i18n/en.yml:2"]
     assert all(f.endswith("[i18n.file]") for f in found)
+
+
+def test_a_site_language_file_that_lacks_keys_fails_with_the_keys_listed(tmp_path: Path) -> None:
+    (tmp_path / "theme" / "i18n").mkdir(parents=True)
+    (tmp_path / "theme" / "i18n" / "xx.yml").write_text("nav.home: Hjem\n", encoding="utf-8")
+    problems = Problems()
+    load_strings(tmp_path, "xx", problems)
+    [problem] = problems.errors
+    assert problem.code == "i18n.missing_keys"
+    assert problem.loc.file == "theme/i18n/xx.yml"
+    assert (
+        "nav.strategy" in problem.message and "nav.home" not in problem.message.split("key(s): ")[1]
+    )
+
+
+def test_shipped_languages_are_complete() -> None:
+    for lang in SHIPPED:
+        problems = Problems()
+        load_strings(Path("."), lang, problems)
+        assert problems.items == [], lang

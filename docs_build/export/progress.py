@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from docs_build.compute import DONE, NOT_REPORTED, NOT_STARTED, Progress, published_years
+from docs_build.compute import (
+    DONE,
+    NOT_REPORTED,
+    NOT_STARTED,
+    Progress,
+    published_years,
+    spent_totals,
+)
 from docs_build.compute import reference_date as compute_reference_date
 from docs_build.export import json_bytes
 from docs_build.i18n import pick
@@ -41,17 +48,6 @@ def _plain(number: float | None) -> float | int | None:
     if number is None or isinstance(number, int):
         return number
     return int(number) if number.is_integer() else number
-
-
-def spent_totals(data: Dataset) -> dict[str, float]:
-    """Add up what each activity spent over all published years (only those reported)."""
-    totals: dict[str, float] = {}
-    for year in published_years(data):
-        for report in year.activities:
-            if report.spent is not None:
-                key = data.index.activity_id(report.activity)
-                totals[key] = totals.get(key, 0) + report.spent
-    return totals
 
 
 def money_entry(activity: Activity, currency: str) -> Json:

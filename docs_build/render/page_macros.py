@@ -157,7 +157,7 @@ def budget_summary(
     words = describe(view, filters)
     caption = view.t("macros.money_caption", filters=words) if words else None
     caption = caption or view.t("home.money_caption")
-    money = sum_money(activities, view.data.site.currency)
+    money = sum_money(activities, view.data.site.currency, view.progress.spent)
     return Markup(_macro(env, "money")(view, money, tid, caption))
 
 

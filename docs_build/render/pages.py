@@ -7,7 +7,7 @@ from collections.abc import Callable
 import jinja2
 from markupsafe import Markup
 
-from docs_build.compute import sum_money
+from docs_build.compute import published_years, sum_money
 from docs_build.pages import PageSpec
 from docs_build.render import (
     activity,
@@ -69,5 +69,6 @@ def render_dashboard(view: View, env: jinja2.Environment) -> Markup:
         status_rows=status_rows(view, activities),
         overdue=overdue,
         off_track=off_track,
-        money=sum_money(activities, data.site.currency),
+        money=sum_money(activities, data.site.currency, view.progress.spent),
+        latest_report=next(reversed(published_years(data)), None),
     )

@@ -93,7 +93,7 @@ def plan_blocks(plan: ActionPlan, view: View) -> list[AreaBlock]:
                 plan_area,
                 index.areas.get(plan_area.area),
                 measures,
-                sum_money(activities, view.data.site.currency),
+                sum_money(activities, view.data.site.currency, view.progress.spent),
                 performance_rows(plan_area.indicators, view),
             )
         )
@@ -102,4 +102,4 @@ def plan_blocks(plan: ActionPlan, view: View) -> list[AreaBlock]:
 
 def plan_money(plan: ActionPlan, view: View) -> Money:
     """Return the money totals of a whole plan."""
-    return sum_money(plan.activities, view.data.site.currency)
+    return sum_money(plan.activities, view.data.site.currency, view.progress.spent)

@@ -61,7 +61,10 @@ def area_summary(view: View, area: Area) -> AreaSummary:
         if a.area == area.id
     )
     return AreaSummary(
-        area, activities, sum_money(activities, view.data.site.currency), assessments
+        area,
+        activities,
+        sum_money(activities, view.data.site.currency, view.progress.spent),
+        assessments,
     )
 
 
@@ -121,6 +124,6 @@ def render_objective(spec: PageSpec, view: View, env: jinja2.Environment) -> Ren
         measures=measures,
         rows=activity_rows(view, activities),
         status=status_rows(view, activities),
-        money=sum_money(activities, view.data.site.currency),
+        money=sum_money(activities, view.data.site.currency, view.progress.spent),
     )
     return f"{view.t('strategy.objective', id=objective.id)}: {view.plain(objective.title)}", html
