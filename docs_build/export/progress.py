@@ -14,7 +14,6 @@ from docs_build.compute import (
     NOT_REPORTED,
     NOT_STARTED,
     Progress,
-    published_years,
     spent_totals,
 )
 from docs_build.compute import reference_date as compute_reference_date
