@@ -102,7 +102,10 @@ def measure(commands: Sequence[Sequence[str]], log: Path) -> Measure:
         )
     if run.returncode:
         tail = log.read_text(encoding="utf-8").splitlines()[-20:]
-        sys.exit(f"build failed (exit {run.returncode}), see {log}:\n" + "\n".join(tail))
+        sys.exit(
+            f"build failed (exit {run.returncode}); --keep DIR keeps {log.name}:\n"
+            + "\n".join(tail)
+        )
     result = json.loads(stats.read_text(encoding="utf-8"))
     # ru_maxrss is in KiB on Linux and in bytes on macOS.
     unit = 1024 * 1024 if sys.platform == "darwin" else 1024

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale
@@ -34,6 +35,7 @@ def interface_languages(project: Path) -> set[str]:
     return {p.stem for d in interface_dirs(project) for p in d.glob("*.yml")}
 
 
+@lru_cache(maxsize=64)
 def babel_locale(lang: str) -> Locale:
     """Return the Babel locale for a BCP 47 language code."""
     return Locale.parse(lang.replace("-", "_"))

@@ -567,6 +567,11 @@ class Index:
     evaluation_recommendations: dict[str, EvaluationRecommendation]
     former_activities: dict[str, str]
     former_indicators: dict[str, str]
+    # Built once so pages look items up instead of scanning the data per page.
+    activity_reports: dict[str, list[tuple[MonitoringYear, ActivityReport]]]
+    indicator_reports: dict[str, list[tuple[MonitoringYear, IndicatorReport]]]
+    assessed: dict[str, list[Assessment]]
+    indicator_users: dict[str, list[tuple[str, str]]]
 
     def activity_id(self, written: str) -> str:
         """Return the current id of an activity written by a current or former id."""
@@ -580,7 +585,7 @@ class Index:
     def of(data: Dataset) -> Index:
         """Index every item of the dataset by id."""
         measures = {m.id: m for p in data.plans for pa in p.areas for m in pa.measures}
-        return Index(
+        index = Index(
             institutions={i.id: i for i in data.institutions},
             indicators={i.id: i for i in data.indicators},
             areas={a.id: a for a in data.strategy.areas},
@@ -596,4 +601,37 @@ class Index:
                 old: a.id for p in data.plans for a in p.activities for old in a.former_ids
             },
             former_indicators={old: i.id for i in data.indicators for old in i.former_ids},
+            activity_reports={},
+            indicator_reports={},
+            assessed={},
+            indicator_users={},
         )
+        index.fill_lookups(data)
+        return index
+
+    def fill_lookups(self, data: Dataset) -> None:
+        """Group reports, assessments and indicator users by current id, once."""
+        for year in data.monitoring:
+            for report in year.activities:
+                self.activity_reports.setdefault(self.activity_id(report.activity), []).append(
+                    (year, report)
+                )
+            for value in year.indicators:
+                self.indicator_reports.setdefault(self.indicator_id(value.indicator), []).append(
+                    (year, value)
+                )
+        for assessment in data.assessments:
+            for activity_id in dict.fromkeys(
+                self.activity_id(a.activity) for a in assessment.activities
+            ):
+                self.assessed.setdefault(activity_id, []).append(assessment)
+        users = [("area", a.id, a.indicators) for a in data.strategy.areas]
+        users += [("objective", o.id, o.indicators) for o in self.objectives.values()]
+        users += [
+            ("action-plan", p.id, tuple(i for pa in p.areas for i in pa.indicators))
+            for p in data.plans
+        ]
+        users += [("activity", a.id, a.indicators) for a in self.activities.values()]
+        for kind, item_id, indicator_ids in users:
+            for indicator_id in dict.fromkeys(self.indicator_id(i) for i in indicator_ids):
+                self.indicator_users.setdefault(indicator_id, []).append((kind, item_id))

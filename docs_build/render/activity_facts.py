@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from docs_build.compute import published_years
 from docs_build.model import Activity, Budget, Dataset, FundingShare, Quarter, Revision, Text
 
 
@@ -109,12 +108,11 @@ def spent(data: Dataset, activity_id: str) -> Spent:
     """Add up `spent` over the published monitoring years (drafts never count)."""
     total: float | None = None
     years = []
-    for year in published_years(data):
-        for report in year.activities:
-            if report.spent is None or data.index.activity_id(report.activity) != activity_id:
-                continue
-            total = (total or 0.0) + report.spent
-            years.append(year.year)
+    for year, report in data.index.activity_reports.get(activity_id, []):
+        if year.status != "published" or report.spent is None:
+            continue
+        total = (total or 0.0) + report.spent
+        years.append(year.year)
     return Spent(total, tuple(years))
 
 

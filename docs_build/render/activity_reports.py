@@ -45,18 +45,16 @@ def reports_by_year(data: Dataset, activity_id: str) -> dict[int, ActivityReport
     """Return the published reports on one activity by year (drafts never count)."""
     return {
         year.year: report
-        for year in published_years(data)
-        for report in year.activities
-        if data.index.activity_id(report.activity) == activity_id
+        for year, report in data.index.activity_reports.get(activity_id, [])
+        if year.status == "published"
     }
 
 
 def assessments_by_year(data: Dataset, activity_id: str) -> dict[int, list[Assessment]]:
     """Return the assessments that assess one activity, by year."""
     found: dict[int, list[Assessment]] = {}
-    for assessment in data.assessments:
-        if any(data.index.activity_id(a.activity) == activity_id for a in assessment.activities):
-            found.setdefault(assessment.year, []).append(assessment)
+    for assessment in data.index.assessed.get(activity_id, []):
+        found.setdefault(assessment.year, []).append(assessment)
     return found
 
 

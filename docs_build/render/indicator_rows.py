@@ -58,14 +58,10 @@ class Usage:
 
 def reported(fmt: IndicatorFormat) -> list[Reported]:
     """Return the indicator's reports in published monitoring years, oldest first."""
-    index = fmt.view.data.index
     return [
         (m.year, r)
-        for m in fmt.view.data.monitoring
-        if m.status == "published"
-        for r in m.indicators
-        if index.indicator_id(r.indicator) == fmt.indicator.id
-        and (r.value is not None or r.disaggregation)
+        for m, r in fmt.view.data.index.indicator_reports.get(fmt.indicator.id, [])
+        if m.status == "published" and (r.value is not None or r.disaggregation)
     ]
 
 
@@ -206,18 +202,5 @@ def describe_baseline(fmt: IndicatorFormat, baseline: Baseline | None) -> Markup
 
 def usage(fmt: IndicatorFormat) -> list[Usage]:
     """Return the areas, objectives, action plans and activities that use the indicator."""
-    data = fmt.view.data
-    own = fmt.indicator.id
-
-    def uses(ids: tuple[str, ...]) -> bool:
-        return any(data.index.indicator_id(i) == own for i in ids)
-
-    found = [Usage("area", a.id) for a in data.strategy.areas if uses(a.indicators)]
-    found += [
-        Usage("objective", o.id) for o in data.index.objectives.values() if uses(o.indicators)
-    ]
-    found += [
-        Usage("action-plan", p.id) for p in data.plans if any(uses(pa.indicators) for pa in p.areas)
-    ]
-    found += [Usage("activity", a.id) for a in data.index.activities.values() if uses(a.indicators)]
-    return found
+    users = fmt.view.data.index.indicator_users.get(fmt.indicator.id, [])
+    return [Usage(kind, item_id) for kind, item_id in users]
