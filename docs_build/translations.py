@@ -184,3 +184,34 @@ def warn_outdated(data: Dataset) -> list[Problem]:
         for s in states_of(data)
         if s.state == "outdated"
     ]
+
+
+ITEM = re.compile(r"(activities|objectives|areas|measures)[\[.]([^\].]+(?:\.[0-9]+)*)\]?")
+FILE_KINDS = {
+    "indicators": "indicator",
+    "institutions": "institution",
+    "recommendations": "recommendation",
+}
+KIND_OF_CONTAINER = {"activities": "activity", "objectives": "objective", "areas": "area"}
+
+
+def page_of(state: TextState) -> tuple[str, str] | None:
+    """Return the (kind, id) of the page that shows a text, when there is one."""
+    found = [(m.group(1), m.group(2)) for m in ITEM.finditer(state.path)]
+    for container, item_id in reversed(found):
+        if container in KIND_OF_CONTAINER and not item_id.startswith("#"):
+            return KIND_OF_CONTAINER[container], item_id
+    stem = Path(state.file).stem
+    top = re.match(r"\[([^\]#][^\]]*)\]", state.path)
+    if stem in FILE_KINDS and top:
+        return FILE_KINDS[stem], top.group(1)
+    folder = Path(state.file).parent.name
+    if stem == "glossary":
+        return "glossary", ""
+    if stem == "strategy":
+        return "strategy", ""
+    if folder == "action-plans":
+        return "action-plan", stem
+    if folder == "monitoring":
+        return "report", stem
+    return None

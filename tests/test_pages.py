@@ -93,3 +93,36 @@ def test_progress_and_rules_are_published(built: tuple[Path, Dataset]) -> None:
     progress = json.loads((out / "data" / "progress.json").read_text(encoding="utf-8"))
     assert {a["id"] for a in progress["activities"]} == set(data.index.activities)
     assert json.loads((out / "data" / "rules.json").read_text(encoding="utf-8"))
+
+
+ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]+)" hreflang="([^"]+)">')
+
+
+@pytest.mark.parametrize(
+    "page", ["", "activities/3.1.3/", "indicators/IMP-1/", "about/", "translations/"]
+)
+def test_switcher_and_hreflang_lead_to_the_same_page(
+    built: tuple[Path, Dataset], page: str
+) -> None:
+    out, data = built
+    for lang in data.site.languages:
+        here = out / lang.lower() / page
+        html = (here / "index.html").read_text(encoding="utf-8")
+        assert f'<html lang="{lang}"' in html
+        alternates = dict((code, href) for href, code in ALTERNATE.findall(html))
+        assert set(alternates) == set(data.site.languages)
+        for code, href in alternates.items():
+            target = (here / href).resolve()
+            assert target == (out / code.lower() / page).resolve(), (lang, code, href)
+            assert (target / "index.html").is_file()
+        switcher = re.findall(
+            r'<a href="([^"]+)" hreflang="([^"]+)" class="md-select__link">', html
+        )
+        assert {(h, c) for h, c in switcher} == {(h, c) for c, h in alternates.items()}
+
+
+def test_coverage_page_links_gaps_to_their_pages(built: tuple[Path, Dataset]) -> None:
+    out, _ = built
+    html = (out / "sq" / "translations" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../activities/5.1.2/"' in html
+    assert "data/glossary.yml" in html

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import jinja2
 
-from docs_build.pages import PageSpec
+from docs_build.pages import PageSpec, report_years
 from docs_build.render.base import Rendered, render
 from docs_build.render.view import View
-from docs_build.translations import STATES, TextState, counts_by, states_of
+from docs_build.translations import STATES, TextState, counts_by, page_of, states_of
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,17 @@ def missing_pages(project: Path, lang: str, default: str) -> list[str]:
     )
 
 
+def gap_link(view: View, state: TextState) -> str | None:
+    """Return the address of the page showing a text, if it has one."""
+    page = page_of(state)
+    if page is None:
+        return None
+    kind, item_id = page
+    if kind == "report" and int(item_id) not in report_years(view.data):
+        return None
+    return view.url(kind, item_id)
+
+
 def render_translations(spec: PageSpec, view: View, env: jinja2.Environment) -> Rendered:
     """Render how much of the site is translated into this page's language."""
     data = view.data
@@ -60,7 +71,7 @@ def render_translations(spec: PageSpec, view: View, env: jinja2.Environment) -> 
         totals=Counter(s.state for s in mine),
         by_file=coverage_rows(counts_by(states, view.lang, "file")),
         by_kind=coverage_rows(counts_by(states, view.lang, "kind")),
-        gaps=[s for s in mine if s.state != "translated"],
+        gaps=[(s, gap_link(view, s)) for s in mine if s.state != "translated"],
         pages=missing_pages(view.project, view.lang, data.site.default_language),
     )
     return view.t("nav.translations"), html

@@ -48,3 +48,20 @@ def test_tables_badges_and_charts_read_right_to_left(
         page.screenshot(path=str(tmp_path / (path.replace("/", "_") + ".png")), full_page=True)
     context.close()
     assert problems == []
+
+
+def test_arabic_search_finds_an_activity(browser: Any, arabic_site: Served) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(arabic_site.url("ar/"), wait_until="networkidle")
+    page.click(".md-search__input")
+    page.wait_for_timeout(1500)
+    page.keyboard.type("حملة", delay=40)
+    page.keyboard.press("Space")
+    page.keyboard.press("Backspace")
+    page.wait_for_function(
+        "[...document.querySelectorAll('.md-search-result__link')]"
+        ".some(a => a.getAttribute('href').includes('activities/1.1.1/'))",
+        timeout=15_000,
+    )
+    context.close()
