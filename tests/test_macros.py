@@ -12,7 +12,8 @@ from docs_build.build import build_site
 from docs_build.cli import main
 from docs_build.i18n import load_strings
 from docs_build.problems import Problems
-from docs_build.render.chart_data import indicator_chart_data
+from docs_build.render.indicator_format import IndicatorFormat
+from docs_build.render.indicator_rows import chart_input, reported
 from docs_build.session import open_session
 from tests.conftest import BASE, apply_edits
 
@@ -110,7 +111,8 @@ def test_indicator_chart_with_its_figures(built: Path) -> None:
     html = about(built)
     chart = section(html, 'id="pp-chart-IMP-1-figures"')
     assert '<svg xmlns="http://www.w3.org/2000/svg" class="pp-chart"' in chart
-    assert "<title" in chart and "IMP-1 Victims assisted</title>" in chart
+    title = re.search(r"<title[^>]*>([^<]*)</title>", chart)
+    assert title is not None and "IMP-1" in title.group(1) and "Victims assisted" in title.group(1)
     assert "<summary>Figures shown in the chart</summary>" in chart
     rows = re.findall(r"<tr><td>(\d+)</td><td>([^<]+)</td><td[^>]*>([^<]+)</td></tr>", chart)
     assert rows == [
@@ -153,8 +155,10 @@ def test_a_small_count_is_withheld_in_chart_and_table(base_project: Path, tmp_pa
         ],
     )
     session = open_session(base_project)
-    data = indicator_chart_data(session.view("en"), "IMP-1")
-    assert [(p.year, p.value, p.label) for p in data.points] == [(2025, None, "<5")]
+    fmt = IndicatorFormat(session.view("en"), session.data.index.indicators["IMP-1"])
+    found = chart_input(fmt, reported(fmt))
+    assert found is not None
+    assert [(p.year, p.value, p.label) for p in found[0].points] == [(2025, None, "<5")]
     out = tmp_path / "out"
     build_site(base_project, out, session=session, mkdocs_strict=True)
     html = about(out)

@@ -115,6 +115,17 @@ def _target_cell(fmt: IndicatorFormat, target: Target) -> Markup:
 
 def chart(fmt: IndicatorFormat, reports: list[Reported]) -> Markup | None:
     """Draw the values, baseline and targets as an SVG; None for yes/no and text indicators."""
+    found = chart_input(fmt, reports)
+    if found is None:
+        return None
+    data, words = found
+    return render_chart(data, words, f"indicator-{fmt.indicator.id}", format_tick=fmt.number)
+
+
+def chart_input(
+    fmt: IndicatorFormat, reports: list[Reported]
+) -> tuple[ChartData, ChartWords] | None:
+    """Return what the chart of an indicator draws, small counts withheld; None if it has none."""
     indicator, view = fmt.indicator, fmt.view
     if indicator.measure not in NUMERIC:
         return None
@@ -150,7 +161,7 @@ def chart(fmt: IndicatorFormat, reports: list[Reported]) -> Markup | None:
         suppressed=view.t("indicator.chart.suppressed", n=fmt.threshold),
         no_data=view.t("indicator.chart.no_data"),
     )
-    return render_chart(data, words, f"indicator-{indicator.id}", format_tick=fmt.number)
+    return data, words
 
 
 def moved(fmt: IndicatorFormat) -> bool:

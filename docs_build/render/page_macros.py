@@ -18,12 +18,8 @@ from docs_build.fields import suggest
 from docs_build.model import STATUSES, Activity
 from docs_build.render.base import activity_rows, status_rows
 from docs_build.render.chart import render_chart, safe_id
-from docs_build.render.chart_data import (
-    can_chart,
-    chart_words,
-    indicator_chart_data,
-    tick_format,
-)
+from docs_build.render.indicator_format import IndicatorFormat
+from docs_build.render.indicator_rows import chart_input, reported
 from docs_build.render.view import View
 
 ACTIVITY_STATUSES = (*STATUSES, NOT_REPORTED)
@@ -178,14 +174,15 @@ def indicator_chart(
     call = f"indicator_chart({indicator_id!r})"
     indicators = view.data.index.indicators
     indicator = indicators[check(call, "indicator", indicator_id, indicators)]
-    if not can_chart(indicator):
+    fmt = IndicatorFormat(view, indicator)
+    found = chart_input(fmt, reported(fmt))
+    if found is None:
         raise MacroError(
             f"{call}: indicator {indicator.id!r} is measured as {indicator.measure!r}, which "
             "cannot be drawn; charts show number, percentage and rate indicators."
         )
-    data = indicator_chart_data(view, indicator.id)
-    words = chart_words(view)
-    svg = render_chart(data, words, chart_id, format_tick=tick_format(view, indicator))
+    data, words = found
+    svg = render_chart(data, words, chart_id, format_tick=fmt.number)
     figures = [FigureRow(p.year, words.value, p.label, p.value) for p in data.points]
     if (base := data.baseline) is not None:
         figures.append(FigureRow(base.year, words.baseline, base.label, base.value))

@@ -16,17 +16,14 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from docs_build.model import IndicatorValue
-from docs_build.progress import MAINTAIN_TOLERANCE, NUMERIC, ON_TRACK_TOLERANCE, IndicatorProgress
-from docs_build.render.indicator_format import IndicatorFormat, markup_t
-
-REASONS = (
-    "no_baseline",
-    "no_value",
-    "no_target",
-    "target_equals_baseline",
-    "not_assessed",
-    "suppressed",
+from docs_build.progress import (
+    MAINTAIN_TOLERANCE,
+    NUMERIC,
+    ON_TRACK_TOLERANCE,
+    REASONS,
+    IndicatorProgress,
 )
+from docs_build.render.indicator_format import IndicatorFormat, markup_t
 
 
 @dataclass(frozen=True)
