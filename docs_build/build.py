@@ -20,7 +20,9 @@ from mkdocs.config import load_config
 
 from docs_build.chooser import write_chooser
 from docs_build.compute import published_years
-from docs_build.export.progress import write_progress_files
+from docs_build.export.calendar import write_calendars
+from docs_build.export.feeds import write_feeds
+from docs_build.export.files import write_downloads
 from docs_build.i18n import SHIPPED_THEME
 from docs_build.pages import redirects
 from docs_build.session import Session, active, open_session
@@ -65,7 +67,9 @@ def build_site(
                 build_language(session, staging / lang_dir(lang), mkdocs_strict)
                 write_redirects(session, lang, staging / lang_dir(lang))
         write_chooser(session, staging)
-        write_progress_files(session.data, staging / "data")
+        write_downloads(session.data, staging / "data")  # with progress.json and rules.json
+        write_feeds(session.data, session.strings, staging)
+        write_calendars(session.data, session.strings, staging)
         swap_in(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

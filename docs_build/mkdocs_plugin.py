@@ -21,6 +21,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
+from docs_build.export.calendar import calendar_path
+from docs_build.export.feeds import feed_path
 from docs_build.html_fixes import fix_material_html
 from docs_build.i18n import babel_locale
 from docs_build.pages import PageSpec, generated_pages, src_for
@@ -132,6 +134,9 @@ class PlanPressPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
     ) -> TemplateContext:
         """Point the language switcher and hreflang links at this page in each language."""
         assert self.session is not None
+        found = self.rendered.get(page.file.src_uri)
+        spec = found[0] if found else None
+        context["pp_feeds"] = page_feeds(spec)  # type: ignore[typeddict-unknown-key]
         config.extra["alternate"] = [
             {"name": name, "lang": code, "link": f"../{code.lower()}/{page.url}"}
             for code, name in language_names(self.session.data.site.languages)
@@ -245,6 +250,19 @@ def _quiet_macro_tracebacks() -> None:
     logger = logging.getLogger("mkdocs.plugins.mkdocs_macros.util")
     if not any(isinstance(f, _DropMacroTracebacks) for f in logger.filters):
         logger.addFilter(_DropMacroTracebacks())
+
+
+FEED_KINDS = ("area", "institution", "activity")
+
+
+def page_feeds(spec: PageSpec | None) -> dict[str, str]:
+    """Return the feed and calendar addresses a page links to (relative to the language root)."""
+    feeds = {"all": feed_path("all"), "calendar": calendar_path()}
+    if spec is not None and spec.kind in FEED_KINDS:
+        feeds["item"] = feed_path(spec.kind, spec.item_id)
+    if spec is not None and spec.kind == "institution":
+        feeds["item_calendar"] = calendar_path(spec.item_id)
+    return feeds
 
 
 def language_names(languages: tuple[str, ...]) -> list[tuple[str, str]]:

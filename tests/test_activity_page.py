@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -470,7 +471,12 @@ def test_cite_this_page(site: Path, lang: str) -> None:
     assert publisher in cite.text
     assert tr(activity["title"], lang) in cite.text
     assert str(PUBLISHED[-1]["published"].year) in cite.text
-    assert '<pre class="pp-cite" id="cite-text">' in found
+    assert '<pre class="pp-cite" id="cite-text"' in found
+    bibtex = element(found, "cite-bibtex").text
+    assert bibtex.startswith("@misc{activity-3-1-3-") and f"url = {{{url}}}" in bibtex
+    [item] = json.loads(element(found, "cite-csl").text)
+    assert item["URL"] == url and item["type"] == "webpage"
+    assert item["issued"]["date-parts"][0][0] == PUBLISHED[-1]["published"].year
     if lang == "en":
         edition = PUBLISHED[-1]["published"]
         assert f"Edition of {edition:%B} {edition.day}, {edition.year}." in cite.text

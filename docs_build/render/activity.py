@@ -9,7 +9,6 @@ from docs_build.render.activity_facts import money_facts, planned_quarter
 from docs_build.render.activity_recs import responds_to
 from docs_build.render.activity_reports import draft_years, timeliness_sentence, year_rows
 from docs_build.render.base import Rendered, activity_rows, render
-from docs_build.render.cite import citation
 from docs_build.render.view import View
 
 
@@ -38,7 +37,6 @@ def render_activity(spec: PageSpec, view: View, env: jinja2.Environment) -> Rend
         years=year_rows(data, activity),
         drafts=draft_years(data, activity.id),
         responds=responds_to(data, activity),
-        cite=citation(view, "activity", activity.id, title),
     )
     return title, html
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import re
 from dataclasses import dataclass
 
 from docs_build.compute import published_years
@@ -11,10 +14,12 @@ from docs_build.render.view import View
 
 @dataclass(frozen=True)
 class Citation:
-    """A citation as one line of text, and the permanent address on its own."""
+    """A citation as text, BibTeX and CSL-JSON, with the permanent address on its own."""
 
     text: str
     url: str
+    bibtex: str = ""
+    csl_json: str = ""
 
 
 def permanent_url(view: View, kind: str, item_id: str = "") -> str:
@@ -45,4 +50,59 @@ def citation(view: View, kind: str, item_id: str, title: str) -> Citation:
             date=view.date(edition),
             url=url,
         )
-    return Citation(text, url)
+    key = re.sub(r"[^A-Za-z0-9]+", "-", f"{kind}-{item_id or 'page'}-{view.lang}").strip("-")
+    return Citation(
+        text,
+        url,
+        bibtex(key, publisher_name, title, site_title, edition, url),
+        csl_json(key, publisher_name, title, site_title, edition, url, view.lang),
+    )
+
+
+BIBTEX_SPECIAL = re.compile(r"([\\{}%&#_$^~])")
+
+
+def _bib(text: str) -> str:
+    return BIBTEX_SPECIAL.sub(lambda m: "\\" + m.group(1) if m.group(1) not in "\\^~" else "", text)
+
+
+def bibtex(
+    key: str, publisher: str, title: str, site: str, edition: dt.date | None, url: str
+) -> str:
+    """Return a BibTeX @misc entry; the publisher is a corporate author (double braces)."""
+    lines = [
+        f"@misc{{{key},",
+        f"  author = {{{{{_bib(publisher)}}}}},",
+        f"  title = {{{_bib(title)}}},",
+        f"  howpublished = {{{_bib(site)}}},",
+    ]
+    if edition is not None:
+        lines.append(f"  year = {{{edition.year}}},")
+        lines.append(f"  note = {{Edition of {edition.isoformat()}}},")
+    lines.append(f"  url = {{{url}}}")
+    return "\n".join(lines) + "\n}"
+
+
+def csl_json(
+    key: str,
+    publisher: str,
+    title: str,
+    site: str,
+    edition: dt.date | None,
+    url: str,
+    lang: str,
+) -> str:
+    """Return a CSL-JSON item (as reference managers import it)."""
+    item: dict[str, object] = {
+        "id": key,
+        "type": "webpage",
+        "title": title,
+        "author": [{"literal": publisher}],
+        "publisher": publisher,
+        "container-title": site,
+        "URL": url,
+        "language": lang,
+    }
+    if edition is not None:
+        item["issued"] = {"date-parts": [[edition.year, edition.month, edition.day]]}
+    return json.dumps([item], ensure_ascii=False, indent=2)

@@ -18,6 +18,7 @@ from docs_build.render import (
     translation_page,
 )
 from docs_build.render.base import Rendered, render, status_rows
+from docs_build.render.cite import citation
 from docs_build.render.view import View
 
 Renderer = Callable[[PageSpec, View, jinja2.Environment], Rendered]
@@ -44,9 +45,26 @@ RENDERERS: dict[str, Renderer] = {
 }
 
 
+DOWNLOADS = {"activity": "activities", "indicator": "indicators"}
+CITED = frozenset(
+    {"strategy", "action-plan", "area", "objective", "activity", "indicator", "institution"}
+    | {"recommendation", "report"}
+)
+
+
 def render_page(spec: PageSpec, view: View, env: jinja2.Environment) -> Rendered:
-    """Return the title and HTML body of a generated page."""
-    return RENDERERS[spec.kind](spec, view, env)
+    """Return the title and HTML body of a generated page; items end with "Cite this"."""
+    title, html = RENDERERS[spec.kind](spec, view, env)
+    if spec.kind in DOWNLOADS:
+        data_root = view.url("home") + "../data/"
+        base = f"{data_root}{DOWNLOADS[spec.kind]}/{spec.item_id}"
+        html += render(
+            env, "downloads.html", view, csv=f"{base}.csv", json=f"{base}.json", all=data_root
+        )
+    if spec.kind in CITED:
+        cite = citation(view, spec.kind, spec.item_id, title)
+        html += render(env, "cite.html", view, cite=cite)
+    return title, html
 
 
 def render_dashboard(view: View, env: jinja2.Environment) -> Markup:
