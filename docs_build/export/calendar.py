@@ -102,8 +102,19 @@ def deadlines(data: Dataset, strings: Strings, activities: list[Activity]) -> li
     return sorted(found, key=lambda d: (d.day, d.uid))
 
 
-def ics_bytes(data: Dataset, strings: Strings, name: str, events: list[Deadline]) -> bytes:
-    """Serialize one calendar (RFC 5545): the same events always give the same bytes."""
+def ics_bytes(
+    data: Dataset,
+    strings: Strings,
+    name: str,
+    events: list[Deadline],
+    cache: dict[str, bytes] | None = None,
+) -> bytes:
+    """Serialize one calendar (RFC 5545): the same events always give the same bytes.
+
+    Each event is serialized once per language (`cache`, by uid) and reused in
+    every calendar that lists it: the whole plan's and its institutions'.
+    """
+    cache = {} if cache is None else cache
     calendar = icalendar.Calendar()
     calendar.add("prodid", f"-//PlanPress//{data.site.publisher}//{strings.lang.upper()}")
     calendar.add("version", "2.0")
@@ -112,19 +123,27 @@ def ics_bytes(data: Dataset, strings: Strings, name: str, events: list[Deadline]
     calendar.add("x-wr-calname", name)
     edition = edition_date(data)
     stamp = dt.datetime(edition.year, edition.month, edition.day, tzinfo=dt.UTC)
-    for item in events:
-        event = icalendar.Event()
-        event.add("uid", item.uid)
-        event.add("dtstamp", stamp)
-        event.add("dtstart", item.day)
-        event.add("dtend", item.day + dt.timedelta(days=1))
-        event.add("summary", item.summary)
-        if item.description:
-            event.add("description", item.description)
-        event.add("url", item.url)
-        event.add("transp", "TRANSPARENT")
-        calendar.add_component(event)
-    return bytes(calendar.to_ical())
+    body = b"".join(
+        cache.get(e.uid) or cache.setdefault(e.uid, event_bytes(e, stamp)) for e in events
+    )
+    frame = bytes(calendar.to_ical())
+    end = frame.rindex(b"END:VCALENDAR")
+    return frame[:end] + body + frame[end:]
+
+
+def event_bytes(item: Deadline, stamp: dt.datetime) -> bytes:
+    """Serialize one all-day event."""
+    event = icalendar.Event()
+    event.add("uid", item.uid)
+    event.add("dtstamp", stamp)
+    event.add("dtstart", item.day)
+    event.add("dtend", item.day + dt.timedelta(days=1))
+    event.add("summary", item.summary)
+    if item.description:
+        event.add("description", item.description)
+    event.add("url", item.url)
+    event.add("transp", "TRANSPARENT")
+    return bytes(event.to_ical())
 
 
 def write_calendars(
@@ -136,6 +155,7 @@ def write_calendars(
     for lang in data.site.languages:
         strings = strings_by_lang[lang]
         wording = Wording(data, strings)
+        cache: dict[str, bytes] = {}
         site = wording.text(data.site.title)
         calendars = [("", wording.t("feed.calendar_all", "{site}: deadlines", site=site), upcoming)]
         for institution in data.institutions:
@@ -150,6 +170,7 @@ def write_calendars(
         for institution_id, name, activities in calendars:
             target = out_root / lang.lower() / calendar_path(institution_id)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(ics_bytes(data, strings, name, deadlines(data, strings, activities)))
+            events = deadlines(data, strings, activities)
+            target.write_bytes(ics_bytes(data, strings, name, events, cache))
             written.append(target)
     return written

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from docs_build.export import write_files
 from docs_build.export.changes import Change, Wording, changes, edition_date, tag_uri
 from docs_build.i18n import Strings, pick
 from docs_build.model import Dataset
@@ -125,11 +126,8 @@ def publisher_name(data: Dataset, lang: str) -> str:
 
 def write_feeds(data: Dataset, strings_by_lang: dict[str, Strings], out_root: Path) -> list[Path]:
     """Write every feed of every site language under out_root/<lang lower>/feeds/."""
-    written = []
-    for lang in data.site.languages:
-        for feed in feeds(data, strings_by_lang[lang]):
-            target = out_root / lang.lower() / feed_path(feed.kind, feed.item_id)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(atom_bytes(data, lang, feed))
-            written.append(target)
-    return written
+    return write_files(
+        (out_root / lang.lower() / feed_path(feed.kind, feed.item_id), atom_bytes(data, lang, feed))
+        for lang in data.site.languages
+        for feed in feeds(data, strings_by_lang[lang])
+    )

@@ -20,9 +20,9 @@ from openpyxl.styles import Font  # type: ignore[import-untyped]
 from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
 from docs_build.compute import published_years
-from docs_build.export import json_bytes
+from docs_build.export import json_bytes, write_files
 from docs_build.export.progress import write_progress_files
-from docs_build.export.tables import Cell, Row, Table, all_tables
+from docs_build.export.tables import _SPLITS, Cell, Row, Table, all_tables
 from docs_build.i18n import pick
 from docs_build.model import Dataset
 
@@ -124,7 +124,9 @@ def xlsx_bytes(tables: tuple[Table, ...], day: dt.date) -> bytes:
     book.properties.modified = when
     raw = io.BytesIO()
     # ExcelWriter directly: openpyxl's save_workbook would stamp the clock into "modified".
-    ExcelWriter(book, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED)).save()
+    ExcelWriter(
+        book, zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED)
+    ).save()  # compressed once, below
     with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as written:
         entries = [(info.filename, written.read(info)) for info in written.infolist()]
     return zip_bytes(entries, day)
@@ -293,14 +295,15 @@ def download_files(data: Dataset) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     for table in tables:
         files[f"{table.name}.csv"] = csv_bytes(table)
-        files[f"{table.name}.json"] = json_bytes(records(table))
+        files[f"{table.name}.json"] = json_bytes(records(table), compact=True)
     files[WORKBOOK] = xlsx_bytes(tables, edition_day(data))
     items = item_files({t.name: t for t in tables})
     for kind, item_id, table, document in items:
         files[f"{kind}/{item_id}.csv"] = csv_bytes(table)
-        files[f"{kind}/{item_id}.json"] = json_bytes(document)
+        files[f"{kind}/{item_id}.json"] = json_bytes(document, compact=True)
     listed = [(kind, item_id, table) for kind, item_id, table, _ in items]
     files[PACKAGE] = json_bytes(package_document(data, tables, listed))
+    _SPLITS.clear()  # the groups served this build only
     return files
 
 
@@ -315,12 +318,7 @@ def write_downloads(data: Dataset, folder: Path) -> list[Path]:
     files = download_files(data)
     for name in COMPUTED:
         files[name] = (folder / name).read_bytes()
-    written: list[Path] = []
-    for name in sorted(files):
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(files[name])
-        written.append(path)
+    written = write_files((folder / name, files[name]) for name in sorted(files))
     archive = folder / ARCHIVE
     archive.write_bytes(zip_bytes(sorted(files.items()), edition_day(data)))
     written.append(archive)

@@ -10,7 +10,7 @@ hidden exactly as on the pages (see docs_build.suppress).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from docs_build.compute import Progress, published_years, spent_totals
 from docs_build.model import (
@@ -46,6 +46,9 @@ class ForeignKey:
     reference: tuple[str, ...]
 
 
+_SPLITS: dict[tuple[int, str], tuple[Table, dict[Cell, Table]]] = {}
+
+
 @dataclass(frozen=True)
 class Table:
     """One kind of item as rows, with the schema that describes them."""
@@ -64,15 +67,24 @@ class Table:
 
     def where(self, column: str, value: Cell) -> Table:
         """Return the same table with only the rows whose column equals a value."""
-        at = self.names.index(column)
-        return Table(
-            self.name,
-            self.description,
-            self.fields,
-            tuple(r for r in self.rows if r[at] == value),
-            self.primary_key,
-            self.foreign_keys,
-        )
+        return self.split(column).get(value) or replace(self, rows=())
+
+    def split(self, column: str) -> dict[Cell, Table]:
+        """Return the table's rows grouped by one column's value, each group a table.
+
+        Computed once per table and column: item files look up their rows
+        instead of scanning the whole table for each item.
+        """
+        key = (id(self), column)
+        found = _SPLITS.get(key)
+        if found is None or found[0] is not self:
+            at = self.names.index(column)
+            groups: dict[Cell, list[Row]] = {}
+            for row in self.rows:
+                groups.setdefault(row[at], []).append(row)
+            found = (self, {v: replace(self, rows=tuple(rows)) for v, rows in groups.items()})
+            _SPLITS[key] = found
+        return found[1]
 
 
 def plain(number: float | None) -> int | float | None:
