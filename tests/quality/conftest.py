@@ -126,3 +126,14 @@ def copy_project(source: Path, target: Path) -> Path:
         source, target, ignore=shutil.ignore_patterns("site", ".venv", "node_modules", ".git")
     )
     return target
+
+
+@pytest.fixture
+def tab(browser: Any) -> Iterator[Any]:
+    """Open a fresh page that records every request it makes (in `.requests`)."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    yield page
+    context.close()

@@ -3,7 +3,6 @@ host, keyboard access (skip link, visible focus), search overlay."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -17,14 +16,9 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 @pytest.fixture
-def page(browser: Any) -> Iterator[Any]:
-    """Open a fresh page that records every request it makes."""
-    context = browser.new_context()
-    tab = context.new_page()
-    tab.requests = []
-    tab.on("request", lambda request: tab.requests.append(request.url))
-    yield tab
-    context.close()
+def page(tab: Any) -> Any:
+    """The shared recording page (tests/quality/conftest.py), under this module's name."""
+    return tab
 
 
 def axe_violations(tab: Any) -> list[str]:

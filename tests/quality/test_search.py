@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -26,13 +25,6 @@ def title_word(lang: str) -> str:
     }
     words: list[str] = [w for w in re.findall(r"\w+", titles[ACTIVITY]) if len(w) >= 5]
     return min(words, key=lambda w: (sum(w in t for t in titles.values()), -len(w)))
-
-
-@pytest.fixture
-def tab(browser: Any) -> Iterator[Any]:
-    context = browser.new_context()
-    yield context.new_page()
-    context.close()
 
 
 @pytest.mark.parametrize("lang", ["en", "sq", "sr-Cyrl"])

@@ -22,17 +22,6 @@ ACTIVITIES = "en/activities/"
 TABLE = "table.pp-activity-list"
 
 
-@pytest.fixture
-def tab(browser: Any) -> Iterator[Any]:
-    """Open a fresh page that records every request it makes."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.requests = []
-    page.on("request", lambda request: page.requests.append(request.url))
-    yield page
-    context.close()
-
-
 @pytest.fixture(scope="module")
 def rtl_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     """Build the base site with Arabic added, and serve it."""
