@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import io
 import json
 import zipfile
 from pathlib import Path
@@ -12,9 +14,9 @@ import pytest
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from docs_build.dataset import load_dataset
-from docs_build.export.files import ARCHIVE, PACKAGE, WORKBOOK, write_downloads
+from docs_build.export.files import ARCHIVE, PACKAGE, WORKBOOK, write_downloads, xlsx_bytes
 from docs_build.export.progress import progress_document
-from docs_build.export.tables import all_tables
+from docs_build.export.tables import Field, Table, all_tables
 from docs_build.i18n import interface_languages
 from docs_build.model import Dataset
 from docs_build.progress import latest_reports
@@ -254,3 +256,22 @@ def test_tables_are_plain_rows(data: Dataset) -> None:
         for row in table.rows:
             assert len(row) == len(table.fields)
             assert all(isinstance(c, str | int | float | bool) or c is None for c in row)
+
+
+def test_text_that_looks_like_a_formula_stays_text() -> None:
+    table = Table(
+        "notes",
+        "Notes.",
+        (Field("id", "string", "Id."), Field("note", "string", "Note.")),
+        (("1", '=HYPERLINK("http://x")'), ("2", None), ("3", "plain")),
+        ("id",),
+    )
+    book = load_workbook(io.BytesIO(xlsx_bytes((table,), dt.date(2025, 3, 1))), read_only=True)
+    rows = list(book["notes"].iter_rows())
+    assert [[c.value for c in row] for row in rows] == [
+        ["id", "note"],
+        ["1", '=HYPERLINK("http://x")'],
+        ["2", None],
+        ["3", "plain"],
+    ]
+    assert rows[1][1].data_type == "s"

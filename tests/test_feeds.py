@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ import pytest
 from docs_build.compute import published_years
 from docs_build.export.calendar import calendar_path, report_due_years, write_calendars
 from docs_build.export.changes import edition_date
-from docs_build.export.feeds import feed_path, write_feeds
+from docs_build.export.feeds import element, feed_path, write_feeds
 from docs_build.session import Session, open_session
 from tests.conftest import ROOT, apply_edits
 
@@ -188,3 +189,11 @@ def test_text_from_the_data_stays_text(base_project: Path, tmp_path: Path) -> No
     ics = icalendar.Calendar.from_ical((out / "en" / calendar_path()).read_bytes())
     summaries = [str(e["SUMMARY"]) for e in ics.walk("VEVENT")]
     assert any(title in s for s in summaries) or not any("1.1.1" in s for s in summaries)
+
+
+def test_escaping_round_trips_through_an_xml_parser() -> None:
+    hostile = "a \"quoted\" <b> & 'it'\n\tnext line\x07 end"
+    xml = element("", "link", hostile, href=hostile)
+    parsed = ET.fromstring(xml)
+    assert parsed.text == hostile.replace("\x07", "")
+    assert parsed.get("href") == hostile.replace("\x07", "")
