@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: build test lint types unit tools serve validate bench clean lock
+.PHONY: build pdf test lint types unit tools serve validate bench clean lock
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,10 @@ $(STAMP): pyproject.toml constraints.txt
 ## Install everything and build the example site into site/<lang>/.
 build: $(STAMP)
 	$(BIN)/planpress build
+
+## Print the monitoring reports of the built site/ to PDF (needs Chromium: make tools).
+pdf: $(STAMP)
+	$(BIN)/planpress pdf
 
 ## Lint, type-check and run every test (including strict builds of the example).
 test: lint types unit
@@ -29,7 +33,7 @@ types: $(STAMP)
 unit: $(STAMP) tools
 	$(BIN)/pytest
 
-## Chromium, faketime, Java (apt) and the npm test tools (vnu, axe-core).
+## Chromium, faketime, poppler-utils, Java (apt) and the npm test tools (vnu, axe-core).
 tools:
 	scripts/install-tools.sh
 

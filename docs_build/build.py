@@ -19,6 +19,7 @@ import yaml
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
+from docs_build import pdf
 from docs_build.chooser import write_chooser
 from docs_build.compute import published_years
 from docs_build.export.calendar import write_calendars
@@ -52,10 +53,21 @@ def build_site(
     strict: bool = False,
     mkdocs_strict: bool = False,
     session: Session | None = None,
+    pdfs: bool | None = None,
 ) -> BuildResult:
-    """Validate, build each language into a temporary folder, then swap it in."""
+    """Validate, build each language into a temporary folder, then swap it in.
+
+    The reports' PDFs are printed when Chromium is installed, unless `pdfs` is
+    False or, when it is not given, the environment sets PLANPRESS_PDFS=0 (a live
+    preview needs none; most tests neither). Report pages link their PDF only when
+    it is printed.
+    """
     project = project.resolve()
     session = session or open_session(project, strict=strict)
+    wanted = pdfs if pdfs is not None else os.environ.get("PLANPRESS_PDFS", "1") != "0"
+    if wanted and pdf.chromium_path() is None:
+        log.info("PDFs of the reports were not written: Chromium is not installed.")
+    session.pdfs = wanted and pdf.chromium_path() is not None
     for problem in session.problems.warnings:
         data_log.warning(problem.format_text())
     out = (site_dir or project / "site").resolve()
@@ -71,6 +83,8 @@ def build_site(
             write_downloads(session.data, staging / "data")  # with progress.json and rules.json
             write_feeds(session.data, session.strings, staging)
             write_calendars(session.data, session.strings, staging)
+        if session.pdfs:
+            pdf.write_report_pdfs(session.data, staging)  # PdfError: no half site
         swap_in(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -1,4 +1,4 @@
-"""The planpress command: new, validate, build, serve."""
+"""The planpress command: new, validate, build, pdf, serve."""
 
 from __future__ import annotations
 
@@ -39,6 +39,9 @@ def parser() -> argparse.ArgumentParser:
     bld.add_argument("--project", type=Path, default=Path("."), metavar="DIR")
     bld.add_argument("--site-dir", type=Path, default=None, metavar="OUT")
     bld.add_argument("--strict", action="store_true", help="treat data warnings as errors")
+    pdf = sub.add_parser("pdf", help="print the monitoring reports of the built site to PDF")
+    pdf.add_argument("--project", type=Path, default=Path("."), metavar="DIR")
+    pdf.add_argument("--site-dir", type=Path, default=None, metavar="OUT")
     tr = sub.add_parser("translations", help="translation coverage and outdated translations")
     tr_sub = tr.add_subparsers(dest="action", required=True, metavar="ACTION")
     st = tr_sub.add_parser("status", help="how many texts are translated, missing, outdated")
@@ -66,6 +69,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cmd_validate(args.project, args.format, args.strict)
     if args.command == "build":
         return cmd_build(args.project, args.site_dir, args.strict)
+    if args.command == "pdf":
+        return cmd_pdf(args.project, args.site_dir)
     if args.command == "translations":
         from docs_build import translations_cli
 
@@ -121,6 +126,7 @@ def cmd_validate(project: Path, fmt: str, strict: bool) -> int:
 def cmd_build(project: Path, site_dir: Path | None, strict: bool) -> int:
     """Build the site; on any data error leave the previous site as it was."""
     from docs_build.build import build_site
+    from docs_build.pdf import PdfError
 
     if not _project_ok(project):
         return EXIT_USAGE
@@ -128,6 +134,10 @@ def cmd_build(project: Path, site_dir: Path | None, strict: bool) -> int:
         result = build_site(project, site_dir, strict=strict)
     except DataError as exc:
         sys.stderr.write(format_report(exc.problems, exc.strict) + "\n")
+        sys.stderr.write("The previous site, if any, was left unchanged.\n")
+        return EXIT_DATA
+    except PdfError as exc:
+        sys.stderr.write(f"planpress: the site was not built: {exc}\n")
         sys.stderr.write("The previous site, if any, was left unchanged.\n")
         return EXIT_DATA
     except MkDocsException as exc:
@@ -139,4 +149,23 @@ def cmd_build(project: Path, site_dir: Path | None, strict: bool) -> int:
         return EXIT_DATA
     langs = ", ".join(result.languages)
     sys.stdout.write(f"Built {langs} into {result.site_dir} ({result.warnings} data warning(s)).\n")
+    return EXIT_OK
+
+
+def cmd_pdf(project: Path, site_dir: Path | None) -> int:
+    """Print the monitoring reports of an already built site to PDF."""
+    from docs_build.pdf import PdfError, write_report_pdfs
+
+    if not _project_ok(project):
+        return EXIT_USAGE
+    data, problems = load_dataset(project.resolve(), interface_languages(project.resolve()))
+    if data is None:
+        sys.stderr.write(format_report(problems.sorted(), False) + "\n")
+        return EXIT_DATA
+    try:
+        written = write_report_pdfs(data, (site_dir or project / "site").resolve())
+    except PdfError as exc:
+        sys.stderr.write(f"planpress: the PDFs were not written: {exc}\n")
+        return EXIT_DATA
+    sys.stdout.write(f"Wrote {len(written)} PDF(s) of the monitoring reports.\n")
     return EXIT_OK

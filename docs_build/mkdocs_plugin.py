@@ -81,6 +81,8 @@ class PlanPressPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
             entry("nav.institutions", "institutions"),
             entry("nav.reports", "reports"),
             entry("nav.recommendations", "recommendations"),
+            entry("nav.evaluations", "evaluations"),
+            entry("nav.moved", "moved"),
             entry("nav.glossary", "glossary"),
             entry("nav.methodology", "methodology"),
             entry("nav.accessibility", "accessibility"),

@@ -29,6 +29,10 @@ PATTERNS = {
     "recommendations": "recommendations/",
     "reports": "reports/",
     "report": "reports/{id}/",
+    "report-changes": "reports/{id}/changes/",
+    "moved": "moved/",
+    "evaluations": "evaluations/",
+    "evaluation": "evaluations/{id}/",
     "accessibility": "accessibility/",
     "translations": "translations/",
 }
@@ -64,7 +68,8 @@ class PageSpec:
 
 SECTION_PAGES = (
     "strategy", "areas", "activities", "indicators", "institutions", "recommendations",
-    "reports", "glossary", "methodology", "accessibility", "translations",
+    "reports", "moved", "evaluations", "glossary", "methodology", "accessibility",
+    "translations",
 )  # fmt: skip
 
 
@@ -85,6 +90,8 @@ def generated_pages(data: Dataset) -> list[PageSpec]:
     pages += [PageSpec("institution", i.id) for i in data.institutions]
     pages += [PageSpec("recommendation", r_id) for r_id in index.recommendations]
     pages += [PageSpec("report", str(year)) for year in report_years(data)]
+    pages += [PageSpec("report-changes", str(year)) for year in report_years(data)]
+    pages += [PageSpec("evaluation", e.id) for e in data.evaluations]
     return pages
 
 
@@ -98,6 +105,7 @@ def redirects(data: Dataset) -> list[tuple[str, str]]:
         ("objective", [(o.id, o.former_ids) for o in data.index.objectives.values()]),
         ("action-plan", [(p.id, p.former_ids) for p in data.plans]),
         ("recommendation", [(r.id, r.former_ids) for r in data.recommendations]),
+        ("evaluation", [(e.id, e.former_ids) for e in data.evaluations]),
     )
     return [
         (url_for(kind, old), url_for(kind, new))

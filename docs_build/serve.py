@@ -39,7 +39,7 @@ class _Changes(FileSystemEventHandler):
 def rebuild(project: Path, out: Path) -> bool:
     """Build once; on errors report them and keep the last good preview."""
     try:
-        build_site(project, out)
+        build_site(project, out, pdfs=False)  # a preview needs no PDFs
     except DataError as exc:
         log.error(
             "%s\nThe preview still shows the last good build.",

@@ -47,6 +47,7 @@ class Session:
     indicators: dict[str, IndicatorProgress] = field(default_factory=dict)
     outdated: frozenset[tuple[str, str]] = frozenset()
     lang: str = ""
+    pdfs: bool = False  # this build prints the reports' PDFs (set by build_site)
 
     def view(self, lang: str | None = None, here: str = "") -> View:
         """Return render helpers for a language (the current one by default)."""
@@ -60,6 +61,7 @@ class Session:
             self.indicators,
             self.outdated,
             self.project,
+            self.pdfs,
         )
 
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Install what the quality tests need, once: Debian's chromium and faketime,
+# poppler-utils (pdftotext and pdftoppm read the reports' PDFs),
 # a Java runtime for the Nu HTML Checker, and the npm test tools pinned in
 # package-lock.json (installed with --ignore-scripts: nothing downloads a
 # browser or a Java runtime). Re-running is cheap: it only checks.
@@ -9,6 +10,7 @@ cd "$(dirname "$0")/.."
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v faketime >/dev/null 2>&1 || missing+=(faketime)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 if ((${#missing[@]})); then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
+
+from docs_build.build import build_site
+
+# Builds in tests print no PDFs unless asked (build_site(pdfs=True)): printing
+# takes about a second per report and language, and few tests need it.
+os.environ.setdefault("PLANPRESS_PDFS", "0")
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = ROOT / "tests" / "fixtures" / "base"
@@ -39,3 +46,11 @@ def base_project(tmp_path: Path) -> Path:
     target = tmp_path / "site-project"
     shutil.copytree(BASE, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the bundled example once for the whole run, in MkDocs' strict mode."""
+    out = tmp_path_factory.mktemp("example") / "site"
+    build_site(ROOT, out, mkdocs_strict=True, pdfs=True)
+    return out

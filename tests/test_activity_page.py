@@ -14,7 +14,6 @@ from typing import Any
 import pytest
 import yaml
 
-from docs_build.build import build_site
 from tests.conftest import ROOT
 
 DATA = ROOT / "data"
@@ -114,10 +113,9 @@ def has_id(page: str, element_id: str) -> bool:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("activity") / "site"
-    build_site(ROOT, out, mkdocs_strict=True)
-    return out
+def site(example_site: Path) -> Path:
+    """The example, built once for the whole run (tests/conftest.py)."""
+    return example_site
 
 
 def page(site: Path, lang: str, activity_id: str) -> str:

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from docs_build.build import build_site
 from docs_build.i18n import format_number
 from docs_build.model import Baseline, Indicator, IndicatorValue, Target, Text
 from docs_build.progress import IndicatorProgress
@@ -29,11 +28,9 @@ TAG = re.compile(r"<[^>]+>")
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the real example once, in-process, with MkDocs' strict mode."""
-    out = tmp_path_factory.mktemp("indicator-pages") / "site"
-    build_site(ROOT, out, mkdocs_strict=True)
-    return out
+def site(example_site: Path) -> Path:
+    """The example, built once for the whole run (tests/conftest.py)."""
+    return example_site
 
 
 def page(site: Path, lang: str, path: str) -> str:

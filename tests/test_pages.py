@@ -10,7 +10,6 @@ from urllib.parse import urldefrag, urljoin
 
 import pytest
 
-from docs_build.build import build_site
 from docs_build.dataset import load_dataset
 from docs_build.i18n import interface_languages
 from docs_build.model import Dataset
@@ -20,12 +19,10 @@ HREF = re.compile(r'href="([^"#][^"]*)"')
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Dataset]:
+def built(example_site: Path) -> tuple[Path, Dataset]:
     data, _ = load_dataset(ROOT, interface_languages(ROOT))
     assert data is not None
-    out = tmp_path_factory.mktemp("pages") / "site"
-    build_site(ROOT, out, mkdocs_strict=True)
-    return out, data
+    return example_site, data
 
 
 def item_pages(data: Dataset) -> list[str]:

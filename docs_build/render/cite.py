@@ -28,12 +28,21 @@ def permanent_url(view: View, kind: str, item_id: str = "") -> str:
     return f"{base}{view.lang.lower()}/{url_for(kind, item_id)}"
 
 
-def citation(view: View, kind: str, item_id: str, title: str) -> Citation:
-    """Cite a page with the edition date of the latest published monitoring report."""
+def citation(
+    view: View, kind: str, item_id: str, title: str, edition_of: int | None = None
+) -> Citation:
+    """Cite a page with the edition date of the latest published monitoring report.
+
+    A report page is cited with its own edition (`edition_of` its year): the date
+    that year's report was published, none while it is a draft.
+    """
     data = view.data
     publisher = data.index.institutions.get(data.site.publisher)
     years = published_years(data)
-    edition = years[-1].published if years else None
+    if edition_of is not None:
+        edition = next((m.published for m in years if m.year == edition_of), None)
+    else:
+        edition = years[-1].published if years else None
     url = permanent_url(view, kind, item_id)
     publisher_name = view.plain(publisher.name) if publisher else ""
     site_title = view.plain(data.site.title)

@@ -11,9 +11,12 @@ from docs_build.compute import published_years, sum_money
 from docs_build.pages import PageSpec
 from docs_build.render import (
     activity,
+    evaluations,
     indicator,
     institution,
+    moved,
     registry_pages,
+    report,
     strategy_pages,
     translation_page,
 )
@@ -40,7 +43,11 @@ RENDERERS: dict[str, Renderer] = {
     "methodology": registry_pages.render_methodology,
     "accessibility": registry_pages.render_accessibility,
     "reports": registry_pages.render_reports,
-    "report": registry_pages.render_report,
+    "report": report.render_report,
+    "report-changes": report.render_report_changes,
+    "moved": moved.render_moved,
+    "evaluations": evaluations.render_evaluations,
+    "evaluation": evaluations.render_evaluation,
     "translations": translation_page.render_translations,
 }
 
@@ -48,8 +55,9 @@ RENDERERS: dict[str, Renderer] = {
 DOWNLOADS = {"activity": "activities", "indicator": "indicators"}
 CITED = frozenset(
     {"strategy", "action-plan", "area", "objective", "activity", "indicator", "institution"}
-    | {"recommendation", "report"}
+    | {"recommendation", "report", "report-changes", "evaluation"}
 )
+EDITIONS = frozenset({"report", "report-changes"})  # cited with their own edition date
 
 
 def render_page(spec: PageSpec, view: View, env: jinja2.Environment) -> Rendered:
@@ -62,8 +70,10 @@ def render_page(spec: PageSpec, view: View, env: jinja2.Environment) -> Rendered
             env, "downloads.html", view, csv=f"{base}.csv", json=f"{base}.json", all=data_root
         )
     if spec.kind in CITED:
-        cite = citation(view, spec.kind, spec.item_id, title)
-        html += render(env, "cite.html", view, cite=cite)
+        year = int(spec.item_id) if spec.kind in EDITIONS else None
+        cite = citation(view, spec.kind, spec.item_id, title, year)
+        heading = view.t("report.cite_title" if year else "cite.title")
+        html += render(env, "cite.html", view, cite=cite, heading=heading)
     return title, html
 
 

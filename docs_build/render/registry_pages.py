@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 import jinja2
 
-from docs_build.compute import published_years
 from docs_build.export.progress import rules_document
 from docs_build.pages import PageSpec, report_years
 from docs_build.progress import MAINTAIN_TOLERANCE, ON_TRACK_TOLERANCE
-from docs_build.render.base import Rendered, activity_rows, count_rows, render
+from docs_build.render import recommendations
+from docs_build.render.base import Rendered, activity_rows, render
 from docs_build.render.view import View
 
 
@@ -25,18 +23,14 @@ def render_institutions(spec: PageSpec, view: View, env: jinja2.Environment) -> 
 
 
 def render_recommendations(spec: PageSpec, view: View, env: jinja2.Environment) -> Rendered:
-    """Render the list of recommendations of monitoring bodies."""
-    html = render(env, "recommendations.html", view, responses=responding_activities(view))
+    """Render the tracker: counts by status, unanswered recommendations, then each body."""
+    html = render(env, "recommendations.html", view, tracker=recommendations.tracker(view))
     return view.t("nav.recommendations"), html
 
 
 def responding_activities(view: View) -> dict[str, list[str]]:
-    """Map each recommendation to the activities that respond to it."""
-    found: dict[str, list[str]] = {r.id: [] for r in view.data.recommendations}
-    for activity in view.data.index.activities.values():
-        for rec in activity.recommendations:
-            found.setdefault(rec, []).append(activity.id)
-    return found
+    """Map each recommendation to the activities that respond to it (former ids resolved)."""
+    return recommendations.responders(view.data)
 
 
 def render_recommendation(spec: PageSpec, view: View, env: jinja2.Environment) -> Rendered:
@@ -75,21 +69,3 @@ def render_reports(spec: PageSpec, view: View, env: jinja2.Environment) -> Rende
     """Render the list of monitoring reports."""
     years = [m for m in view.data.monitoring if m.year in report_years(view.data)]
     return view.t("nav.reports"), render(env, "reports.html", view, reports=years)
-
-
-def render_report(spec: PageSpec, view: View, env: jinja2.Environment) -> Rendered:
-    """Render a year's report: its statuses and indicator values (a first version)."""
-    report = next(m for m in view.data.monitoring if str(m.year) == spec.item_id)
-    index = view.data.index
-    reported = [index.activities[index.activity_id(r.activity)] for r in report.activities]
-    html = render(
-        env,
-        "report.html",
-        view,
-        report=report,
-        published=report.year in [m.year for m in published_years(view.data)],
-        statuses={index.activity_id(r.activity): r for r in report.activities},
-        rows=activity_rows(view, reported),
-        status=count_rows(view, Counter(r.status for r in report.activities), len(reported)),
-    )
-    return view.t("report.title", year=report.year), html

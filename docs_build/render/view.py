@@ -39,6 +39,7 @@ class View:
     indicators: dict[str, IndicatorProgress] = field(default_factory=dict)
     outdated: frozenset[tuple[str, str]] = frozenset()
     project: Path = Path(".")
+    pdfs: bool = False  # the build prints the reports' PDFs, so pages may link them
 
     @property
     def default(self) -> str:

@@ -20,7 +20,6 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from docs_build.build import build_site
 from tests.conftest import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -83,14 +82,6 @@ def serve(root: Path, prefix: str = "/") -> Iterator[Served]:
     finally:
         server.shutdown()
         server.server_close()
-
-
-@pytest.fixture(scope="session")
-def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build the bundled example once, in MkDocs' strict mode."""
-    out = tmp_path_factory.mktemp("example") / "site"
-    build_site(ROOT, out, mkdocs_strict=True)
-    return out
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -21,6 +22,7 @@ def build_on(day: str, out: Path) -> None:
         text=True,
         check=False,
         timeout=600,
+        env={**os.environ, "PLANPRESS_PDFS": "1"},  # the PDFs must be reproducible too
     )
     assert run.returncode == 0, run.stderr
 

@@ -1,0 +1,208 @@
+"""What changed between two editions: statuses, completions, overdue work, moved goalposts.
+
+The comparison is between the edition of a year and the edition of the latest
+published year before it: the statuses and computed values each report stood
+for. Moves and revisions are those dated after the earlier edition and up to
+this one (with no end for a draft).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from docs_build.edition import Edition, edition, previous_edition
+from docs_build.model import Activity, Budget, Dataset, Text
+from docs_build.render.activity_facts import planned_quarter, revisions_of
+from docs_build.render.indicator_format import IndicatorFormat
+from docs_build.render.indicator_rows import revisions
+from docs_build.render.view import View
+
+
+@dataclass(frozen=True)
+class Transition:
+    """Activities whose latest status went from one value to another between editions."""
+
+    before: str
+    after: str
+    activities: tuple[Activity, ...]
+
+    @property
+    def count(self) -> int:
+        """Return how many activities made this transition."""
+        return len(self.activities)
+
+
+@dataclass(frozen=True)
+class IndicatorShift:
+    """An indicator whose progress status changed between editions."""
+
+    indicator_id: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Changes:
+    """Everything that changed from the previous edition to this one."""
+
+    year: int
+    previous: Edition | None
+    current: Edition
+    transitions: tuple[Transition, ...]  # status changes only, most frequent first
+    unchanged: int
+    added: tuple[Activity, ...]  # activities not in the plan at the previous edition
+    completed: tuple[Activity, ...]
+    overdue: tuple[Activity, ...]
+    indicators: tuple[IndicatorShift, ...]
+    window: tuple[dt.date | None, dt.date | None]  # moves dated after [0], up to [1]
+
+    @property
+    def transition_count(self) -> int:
+        """Return how many activities changed status."""
+        return sum(t.count for t in self.transitions)
+
+
+def changes_between(data: Dataset, year: int) -> Changes:
+    """Compare the edition of a year with the previous published one."""
+    current = edition(data, year)
+    previous = previous_edition(data, year)
+    window = (previous.date if previous else None, current.date)
+    if previous is None:
+        return Changes(year, None, current, (), 0, (), (), (), (), window)
+    before_ids = previous.data.index.activities
+    pairs: dict[tuple[str, str], list[Activity]] = {}
+    added: list[Activity] = []
+    completed: list[Activity] = []
+    overdue: list[Activity] = []
+    unchanged = 0
+    for activity in current.data.index.activities.values():
+        now = current.progress.state(activity.id)
+        if activity.id not in before_ids:
+            added.append(activity)
+            then_status, then_timeliness = None, None
+        else:
+            then = previous.progress.state(activity.id)
+            then_status, then_timeliness = then.status, then.timeliness
+            if then_status == now.status:
+                unchanged += 1
+            else:
+                pairs.setdefault((then_status, now.status), []).append(activity)
+        if now.status == "completed" and then_status != "completed":
+            completed.append(activity)
+        if now.timeliness == "overdue" and then_timeliness != "overdue":
+            overdue.append(activity)
+    transitions = sorted(
+        (Transition(b, a, tuple(acts)) for (b, a), acts in pairs.items()),
+        key=lambda t: (-t.count, t.before, t.after),
+    )
+    shifts = tuple(
+        IndicatorShift(i, previous.indicators[i].status, p.status)
+        for i, p in current.indicators.items()
+        if i in previous.indicators and previous.indicators[i].status != p.status
+    )
+    return Changes(
+        year,
+        previous,
+        current,
+        tuple(transitions),
+        unchanged,
+        tuple(added),
+        tuple(completed),
+        tuple(overdue),
+        shifts,
+        window,
+    )
+
+
+def in_window(day: dt.date, window: tuple[dt.date | None, dt.date | None]) -> bool:
+    """Tell whether a revision date falls after the earlier edition and up to this one."""
+    after, until = window
+    return (after is None or day > after) and (until is None or day <= until)
+
+
+@dataclass(frozen=True)
+class MovedRow:
+    """A commitment moved between the editions: what, from, to, when and why."""
+
+    date: dt.date
+    kind: str  # activity | indicator
+    item_id: str
+    field: str  # start | end | budget | targets | baseline
+    before: tuple[Markup, ...]
+    after: tuple[Markup, ...]
+    reason: Text
+
+
+def moved_between(view: View, changes: Changes) -> list[MovedRow]:
+    """Return the deadlines, budgets, baselines and targets moved between the two editions.
+
+    Taken from the latest data (which keeps every revision), so a move recorded
+    after this edition never shows here.
+    """
+    data = view.data
+    rows: list[MovedRow] = []
+    for activity in data.index.activities.values():
+        for name in ("start", "end"):
+            for move in planned_quarter(activity, name).moves:
+                if in_window(move.date, changes.window):
+                    rows.append(
+                        MovedRow(
+                            move.date,
+                            "activity",
+                            activity.id,
+                            name,
+                            (escape(view.quarter(move.before)),),
+                            (escape(view.quarter(move.after)),),
+                            move.reason,
+                        )
+                    )
+        budgets = [r for r in revisions_of(activity, "budget") if isinstance(r.previous, Budget)]
+        afters = [r.previous for r in budgets[1:]] + [activity.budget] if budgets else []
+        for revision, after in zip(budgets, afters, strict=True):
+            if in_window(revision.date, changes.window):
+                assert isinstance(revision.previous, Budget) and isinstance(after, Budget)
+                rows.append(
+                    MovedRow(
+                        revision.date,
+                        "activity",
+                        activity.id,
+                        "budget",
+                        (budget_text(view, revision.previous),),
+                        (budget_text(view, after),),
+                        revision.reason,
+                    )
+                )
+    for indicator in data.indicators:
+        if not indicator.revisions:
+            continue
+        _, found = revisions(IndicatorFormat(view, indicator))
+        for row in found:
+            if in_window(row.date, changes.window):
+                rows.append(
+                    MovedRow(
+                        row.date,
+                        "indicator",
+                        indicator.id,
+                        row.field,
+                        row.before,
+                        row.after,
+                        row.reason,
+                    )
+                )
+    return sorted(rows, key=lambda r: (r.date, r.kind, r.item_id, r.field))
+
+
+def budget_text(view: View, budget: Budget) -> Markup:
+    """Write a budget in one phrase: its cost, or that it is not costed or needs no funding."""
+    if budget.state == "costed" and budget.cost is not None:
+        return escape(view.money(budget.cost, budget.currency))
+    return escape(view.t(f"budget.{budget.state}"))
+
+
+def status_counts(changes: Changes) -> Counter[tuple[str, str]]:
+    """Return the transition counts as a mapping (used by tests and the sentence)."""
+    return Counter({(t.before, t.after): t.count for t in changes.transitions})
