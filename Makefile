@@ -49,6 +49,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/validate_speed.py
 	$(BIN)/python benchmarks/build_speed.py
 	$(BIN)/python benchmarks/export_share.py 2000
+	$(BIN)/python benchmarks/pdf_speed.py 2000
 
 ## Refresh constraints.txt from a fresh resolve of pyproject.toml.
 lock:

@@ -68,7 +68,8 @@ class ReportPdf:
     year: int
     lang: str
     page: Path
-    day: dt.date
+    day: dt.date  # the edition date: when the report was published
+    modified: dt.date  # the latest correction to it, else the edition date
     site: Path  # the built site, whose addresses Chromium sees
     base_url: str  # where the site is published, for the links in the PDF
 
@@ -96,7 +97,15 @@ def report_pdfs(data: Dataset, site: Path) -> list[ReportPdf]:
     """List the report pages of every language in a built site, with their dates."""
     site = site.resolve()
     return [
-        ReportPdf(year, lang, _report_page(site, year, lang), day, site, data.site.base_url)
+        ReportPdf(
+            year,
+            lang,
+            _report_page(site, year, lang),
+            day,
+            corrected_day(data, year, day),
+            site,
+            data.site.base_url,
+        )
         for year, day in ((y, report_day(data, y)) for y in report_years(data))
         for lang in data.site.languages
     ]
@@ -112,6 +121,12 @@ def report_day(data: Dataset, year: int) -> dt.date:
         if found.year == year and found.status == "published" and found.published:
             return found.published
     return edition_day(data)
+
+
+def corrected_day(data: Dataset, year: int, day: dt.date) -> dt.date:
+    """Return the date of the latest correction to a report, or its edition date."""
+    dates = [c.date for m in data.monitoring if m.year == year for c in m.corrections]
+    return max([day, *dates])
 
 
 def write_report_pdfs(data: Dataset, site: Path, chromium: str | None = None) -> list[Path]:
@@ -169,9 +184,14 @@ def finish_pdf(pdf: bytes, job: ReportPdf, title: str) -> bytes:
     # the one made below is a digest of the content, the same every time.
     reader.trailer.pop("/ID", None)
     writer = PdfWriter(clone_from=reader)
-    stamp = pdf_date(job.day)
     # Skia writes no XMP packet (it would repeat the dates) outside PDF/A.
-    writer.add_metadata({"/Title": title, "/CreationDate": stamp, "/ModDate": stamp})
+    writer.add_metadata(
+        {
+            "/Title": title,
+            "/CreationDate": pdf_date(job.day),
+            "/ModDate": pdf_date(job.modified),
+        }
+    )
     renumber_tag_ids(writer)
     publish_links(writer, job.site.as_uri() + "/", job.base_url)
     writer.generate_file_identifiers()

@@ -198,6 +198,8 @@ def test_moved_dates_in_english_say_adopted_and_current(site: Path) -> None:
             assert f"moved (as adopted: {adopted})" in shown.text
             date = moves[0]["date"]
             assert f"On {date:%B} {date.day}, {date.year}, moved from {adopted} to" in shown.text
+            for move in moves:  # every move with its reason
+                assert tr(move["reason"], "en") in shown.text, (activity_id, name)
 
 
 # ----------------------------------------------------------------- timeliness

@@ -130,13 +130,19 @@ def test_the_pdf_has_an_outline_of_its_headings(data: Dataset, site: Path) -> No
 
 
 def test_the_pdf_is_dated_from_the_data(data: Dataset, site: Path) -> None:
+    # Created on the edition date; modified on the date of the latest correction.
     published = {m.year: m.published for m in data.monitoring if m.status == "published"}
     for year, _, path in expected_pdfs(data, site):
         day = published.get(year) or edition_day(data)
-        midnight = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+        corrected = max(
+            [day, *(c.date for m in data.monitoring if m.year == year for c in m.corrections)]
+        )
         meta = PdfReader(path).metadata
         assert meta is not None
-        assert meta.creation_date == midnight == meta.modification_date, path
+        assert meta.creation_date == dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC), path
+        assert meta.modification_date == dt.datetime(
+            corrected.year, corrected.month, corrected.day, tzinfo=dt.UTC
+        ), path
         assert b"<x:xmpmeta" not in path.read_bytes()  # no XMP packet repeating the clock
 
 

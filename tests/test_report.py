@@ -246,3 +246,22 @@ def test_editions_are_cited_with_their_own_date(example_site: Path) -> None:
         else:
             assert "issued" not in item
             assert "pp-draft-banner" in text
+
+
+def test_changes_list_the_moves_between_two_editions(example_site: Path) -> None:
+    years = monitoring()
+    after, until = years[2024]["published"], years[2025]["published"]
+    expected: Counter[tuple[str, str]] = Counter()
+    everything: Counter[tuple[str, str]] = Counter()
+    items = [("activity", a) for p in plans() for a in activities(p)]
+    items += [("indicator", i) for i in load(DATA / "indicators.yml")]
+    for kind, item in items:
+        for revision in item.get("revisions", []):
+            key = (f"{kind}:{item['id']}", revision["field"])
+            everything[key] += 1
+            if after < revision["date"] <= until:
+                expected[key] += 1
+    assert 0 < sum(expected.values()) < sum(everything.values())
+    text = page(example_site, "en", "reports/2025/changes")
+    shown = Counter(re.findall(r'data-pp-item="([^"]+)" data-pp-field="([a-z]+)"', text))
+    assert shown == expected

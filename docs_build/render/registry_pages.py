@@ -6,6 +6,7 @@ import jinja2
 
 from docs_build.export.progress import rules_document
 from docs_build.pages import PageSpec, report_years
+from docs_build.pdf import report_pdf_name
 from docs_build.progress import MAINTAIN_TOLERANCE, ON_TRACK_TOLERANCE
 from docs_build.render import recommendations
 from docs_build.render.base import Rendered, activity_rows, render
@@ -68,4 +69,11 @@ def render_accessibility(spec: PageSpec, view: View, env: jinja2.Environment) ->
 def render_reports(spec: PageSpec, view: View, env: jinja2.Environment) -> Rendered:
     """Render the list of monitoring reports."""
     years = [m for m in view.data.monitoring if m.year in report_years(view.data)]
-    return view.t("nav.reports"), render(env, "reports.html", view, reports=years)
+    html = render(
+        env,
+        "reports.html",
+        view,
+        reports=years,
+        pdf_name=lambda year: report_pdf_name(year, view.lang),
+    )
+    return view.t("nav.reports"), html

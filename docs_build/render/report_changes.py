@@ -15,10 +15,9 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from docs_build.edition import Edition, edition, previous_edition
-from docs_build.model import Activity, Budget, Dataset, Text
-from docs_build.render.activity_facts import planned_quarter, revisions_of
-from docs_build.render.indicator_format import IndicatorFormat
-from docs_build.render.indicator_rows import revisions
+from docs_build.model import Activity, Dataset, Text
+from docs_build.render.activity_facts import Amounts
+from docs_build.render.moved import moved_commitments
 from docs_build.render.view import View
 
 
@@ -140,65 +139,47 @@ class MovedRow:
 def moved_between(view: View, changes: Changes) -> list[MovedRow]:
     """Return the deadlines, budgets, baselines and targets moved between the two editions.
 
-    Taken from the latest data (which keeps every revision), so a move recorded
-    after this edition never shows here.
+    The same moves as the moved-commitments page, taken from the edition's data
+    (which keeps only the revisions made by then) and kept when dated in the window.
     """
-    data = view.data
-    rows: list[MovedRow] = []
-    for activity in data.index.activities.values():
-        for name in ("start", "end"):
-            for move in planned_quarter(activity, name).moves:
-                if in_window(move.date, changes.window):
-                    rows.append(
-                        MovedRow(
-                            move.date,
-                            "activity",
-                            activity.id,
-                            name,
-                            (escape(view.quarter(move.before)),),
-                            (escape(view.quarter(move.after)),),
-                            move.reason,
-                        )
-                    )
-        budgets = [r for r in revisions_of(activity, "budget") if isinstance(r.previous, Budget)]
-        afters = [r.previous for r in budgets[1:]] + [activity.budget] if budgets else []
-        for revision, after in zip(budgets, afters, strict=True):
-            if in_window(revision.date, changes.window):
-                assert isinstance(revision.previous, Budget) and isinstance(after, Budget)
-                rows.append(
-                    MovedRow(
-                        revision.date,
-                        "activity",
-                        activity.id,
-                        "budget",
-                        (budget_text(view, revision.previous),),
-                        (budget_text(view, after),),
-                        revision.reason,
-                    )
-                )
-    for indicator in data.indicators:
-        if not indicator.revisions:
-            continue
-        _, found = revisions(IndicatorFormat(view, indicator))
-        for row in found:
-            if in_window(row.date, changes.window):
-                rows.append(
-                    MovedRow(
-                        row.date,
-                        "indicator",
-                        indicator.id,
-                        row.field,
-                        row.before,
-                        row.after,
-                        row.reason,
-                    )
-                )
-    return sorted(rows, key=lambda r: (r.date, r.kind, r.item_id, r.field))
+    found = moved_commitments(view)
+    rows = [
+        MovedRow(
+            m.date,
+            "activity",
+            m.activity.id,
+            m.field,
+            (escape(view.quarter(m.before)),),
+            (escape(view.quarter(m.after)),),
+            m.reason,
+        )
+        for m in found.deadlines
+    ]
+    rows += [
+        MovedRow(
+            m.date,
+            "activity",
+            m.activity.id,
+            "budget",
+            (amount_text(view, m.before),),
+            (amount_text(view, m.after),),
+            m.reason,
+        )
+        for m in found.budgets
+    ]
+    rows += [
+        MovedRow(m.date, "indicator", m.indicator.id, m.field, m.before, m.after, m.reason)
+        for m in found.indicators
+    ]
+    return sorted(
+        (r for r in rows if in_window(r.date, changes.window)),
+        key=lambda r: (r.date, r.kind, r.item_id, r.field),
+    )
 
 
-def budget_text(view: View, budget: Budget) -> Markup:
+def amount_text(view: View, budget: Amounts) -> Markup:
     """Write a budget in one phrase: its cost, or that it is not costed or needs no funding."""
-    if budget.state == "costed" and budget.cost is not None:
+    if budget.cost is not None:
         return escape(view.money(budget.cost, budget.currency))
     return escape(view.t(f"budget.{budget.state}"))
 
