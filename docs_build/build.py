@@ -84,7 +84,8 @@ def build_site(
             write_feeds(session.data, session.strings, staging)
             write_calendars(session.data, session.strings, staging)
         if session.pdfs:
-            pdf.write_report_pdfs(session.data, staging)  # PdfError: no half site
+            # Unchanged reports are copied from the site being replaced. PdfError: no half site.
+            pdf.write_report_pdfs(session.data, staging, previous=out if out.is_dir() else None)
         swap_in(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -139,6 +139,9 @@ class PlanPressPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]
         found = self.rendered.get(page.file.src_uri)
         spec = found[0] if found else None
         context["pp_feeds"] = page_feeds(spec)  # type: ignore[typeddict-unknown-key]
+        # Relative on purpose, though search engines prefer absolute hreflang URLs:
+        # Material's script fetches sitemap.xml beside every rel=alternate link, so
+        # absolute ones would make each preview and copy call the production host.
         config.extra["alternate"] = [
             {"name": name, "lang": code, "link": f"../{code.lower()}/{page.url}"}
             for code, name in language_names(self.session.data.site.languages)

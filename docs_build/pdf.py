@@ -13,6 +13,7 @@ and links point to the published site instead of the folder that was printed.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import os
 import re
@@ -55,6 +56,9 @@ CHROMIUM_FLAGS = (
 )
 TIMEOUT = 120  # seconds for one page; a report prints in about one
 WORKERS = min(4, os.cpu_count() or 2)  # Chromium processes at once
+# Raise when the way PDFs are finished changes, so earlier PDFs are printed again.
+PDF_FORMAT = "1"
+SOURCE_KEY = "/PlanPressSource"  # the digest of a PDF's sources, in its metadata
 
 
 class PdfError(Exception):
@@ -129,8 +133,16 @@ def corrected_day(data: Dataset, year: int, day: dt.date) -> dt.date:
     return max([day, *dates])
 
 
-def write_report_pdfs(data: Dataset, site: Path, chromium: str | None = None) -> list[Path]:
-    """Print every report page of a built site to PDF; raise PdfError on any failure."""
+def write_report_pdfs(
+    data: Dataset, site: Path, chromium: str | None = None, previous: Path | None = None
+) -> list[Path]:
+    """Print every report page of a built site to PDF; raise PdfError on any failure.
+
+    With `previous` (the site this build replaces), a PDF whose sources did not
+    change (the page, the stylesheets and fonts of its language, its dates, the
+    Chromium that printed it) is copied instead of printed again: published
+    editions rarely change, and a long report takes Chromium many seconds.
+    """
     exe = chromium or chromium_path()
     if exe is None:
         raise PdfError("Chromium is not installed: install Debian's chromium to write PDFs.")
@@ -138,14 +150,68 @@ def write_report_pdfs(data: Dataset, site: Path, chromium: str | None = None) ->
     for job in jobs:
         if not job.page.is_file():
             raise PdfError(f"{job.page} does not exist: build the site first.")
+    version = chromium_version(exe)
+    assets: dict[str, str] = {}
+    keys = {job.target: source_key(job, version, assets) for job in jobs}
+    todo = [job for job in jobs if not reuse(job, keys[job.target], site, previous)]
     with ThreadPoolExecutor(max_workers=WORKERS) as pool:
-        return list(pool.map(lambda job: write_pdf(exe, job), jobs))
+        list(pool.map(lambda job: write_pdf(exe, job, keys[job.target]), todo))
+    return [job.target for job in jobs]
 
 
-def write_pdf(chromium: str, job: ReportPdf) -> Path:
+def chromium_version(chromium: str) -> str:
+    """Return the printing Chromium's version line (part of every PDF's source key)."""
+    try:
+        run = subprocess.run(
+            [chromium, "--version"], capture_output=True, text=True, timeout=60, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise PdfError(f"Chromium could not start: {exc}") from exc
+    return run.stdout.strip()
+
+
+def source_key(job: ReportPdf, version: str, assets: dict[str, str]) -> str:
+    """Return a digest of everything a report's PDF is made from."""
+    if job.lang not in assets:
+        folder = job.page.parents[2] / "assets"  # <lang>/reports/<year>/index.html
+        digest = hashlib.sha256()
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+        assets[job.lang] = digest.hexdigest()
+    digest = hashlib.sha256()
+    for part in (
+        PDF_FORMAT,
+        version,
+        assets[job.lang],
+        job.base_url,
+        str(job.day),
+        str(job.modified),
+    ):
+        digest.update(part.encode() + b"\0")
+    digest.update(job.page.read_bytes())
+    return digest.hexdigest()
+
+
+def reuse(job: ReportPdf, key: str, site: Path, previous: Path | None) -> bool:
+    """Copy the previous build's PDF when it was made from the same sources."""
+    if previous is None:
+        return False
+    old = previous / job.target.relative_to(site)
+    try:
+        metadata = PdfReader(old).metadata if old.is_file() else None
+    except (OSError, ValueError):  # a damaged file is printed again
+        return False
+    if metadata is None or metadata.get(SOURCE_KEY) != key:
+        return False
+    shutil.copyfile(old, job.target)
+    return True
+
+
+def write_pdf(chromium: str, job: ReportPdf, key: str) -> Path:
     """Print one report page and write its PDF with dates and title from the data."""
     title = page_title(job.page.read_text(encoding="utf-8"))
-    pdf = finish_pdf(print_page(chromium, job.page), job, title)
+    pdf = finish_pdf(print_page(chromium, job.page), job, title, key)
     partial = job.target.with_name(job.target.name + ".part")
     partial.write_bytes(pdf)
     os.replace(partial, job.target)  # never a half-written PDF under the real name
@@ -177,7 +243,7 @@ def print_page(chromium: str, page: Path) -> bytes:
         return out.read_bytes()
 
 
-def finish_pdf(pdf: bytes, job: ReportPdf, title: str) -> bytes:
+def finish_pdf(pdf: bytes, job: ReportPdf, title: str, key: str = "") -> bytes:
     """Date a PDF from the data, not the clock, title it, link it to the public site."""
     reader = PdfReader(io.BytesIO(pdf))
     # A file identifier made by Chromium (when there is one) changes each run;
@@ -190,6 +256,7 @@ def finish_pdf(pdf: bytes, job: ReportPdf, title: str) -> bytes:
             "/Title": title,
             "/CreationDate": pdf_date(job.day),
             "/ModDate": pdf_date(job.modified),
+            SOURCE_KEY: key,
         }
     )
     renumber_tag_ids(writer)

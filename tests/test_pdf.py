@@ -27,7 +27,7 @@ from docs_build.export.files import edition_day
 from docs_build.i18n import interface_languages
 from docs_build.model import Dataset
 from docs_build.pages import report_years
-from tests.conftest import ROOT
+from tests.conftest import ROOT, apply_edits
 from tests.quality.conftest import require
 
 
@@ -190,11 +190,43 @@ def test_two_prints_give_the_same_bytes(data: Dataset, site: Path) -> None:
     wanted = {(2025, "en"), (2026, "sr-Cyrl")}  # a published report and a draft
     jobs = [job for job in pdf.report_pdfs(data, site) if (job.year, job.lang) in wanted]
     assert len(jobs) == 2
+    version = pdf.chromium_version(chromium)
     for job in jobs:
         # The build printed from its temporary folder; this prints the final one.
         title = pdf.page_title(job.page.read_text(encoding="utf-8"))
-        again = pdf.finish_pdf(pdf.print_page(chromium, job.page), job, title)
+        key = pdf.source_key(job, version, {})
+        again = pdf.finish_pdf(pdf.print_page(chromium, job.page), job, title, key)
         assert again == job.target.read_bytes(), job.target
+
+
+def test_unchanged_reports_are_copied_and_changed_ones_printed(
+    base_project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    build_site(base_project, out, pdfs=True)
+    first = {p.relative_to(out): p.read_bytes() for p in out.rglob("*.pdf")}
+    assert first, "the base fixture has reports"
+    printed: list[Path] = []
+    real = pdf.print_page
+
+    def counting(chromium: str, page: Path) -> bytes:
+        printed.append(page)
+        return real(chromium, page)
+
+    monkeypatch.setattr(pdf, "print_page", counting)
+    build_site(base_project, out, pdfs=True)  # nothing changed: every PDF copied
+    assert printed == []
+    assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*.pdf")} == first
+    apply_edits(
+        base_project,
+        [("data/monitoring/2025.yml", "A good year.", "A very good year.")],
+    )
+    build_site(base_project, out, pdfs=True)  # the English report changed, not the French
+    assert [p.parent.parent.parent.name for p in printed] == ["en"]
+    changed = {p.relative_to(out): p.read_bytes() for p in out.rglob("*.pdf")}
+    assert [name for name in first if changed[name] != first[name]] == [
+        Path("en/reports/2025/report-2025-en.pdf")
+    ]
 
 
 def test_print_layout_renders(site: Path, tmp_path: Path) -> None:
