@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
+from typing import ClassVar
 
 from docs_build.compute import Progress
 from docs_build.model import (
@@ -153,23 +154,26 @@ class Edition:
         return self.report.status != "published"
 
 
-_EDITIONS: dict[tuple[int, int], tuple[Dataset, Edition]] = {}
+class _Editions:
+    """The editions of the dataset being built; a new dataset (a rebuild) starts afresh,
+    so a long-running preview never keeps old datasets alive."""
+
+    data: ClassVar[Dataset | None] = None
+    years: ClassVar[dict[int, Edition]] = {}
 
 
 def edition(data: Dataset, year: int) -> Edition:
     """Return the edition of one year, computed once per dataset (every language shares it)."""
-    key = (id(data), year)
-    cached = _EDITIONS.get(key)
-    if cached is not None and cached[0] is data:
-        return cached[1]
-    report = monitoring_year(data, year)
-    frozen = edition_data(data, year)
-    found = Edition(
-        year, report, edition_day(report), frozen, Progress(frozen), published_progress(frozen)
-    )
-    if len(_EDITIONS) > 64:
-        _EDITIONS.clear()
-    _EDITIONS[key] = (data, found)  # the dataset is kept, so its id is not reused
+    if _Editions.data is not data:
+        _Editions.data, _Editions.years = data, {}
+    found = _Editions.years.get(year)
+    if found is None:
+        report = monitoring_year(data, year)
+        frozen = edition_data(data, year)
+        found = Edition(
+            year, report, edition_day(report), frozen, Progress(frozen), published_progress(frozen)
+        )
+        _Editions.years[year] = found
     return found
 
 
