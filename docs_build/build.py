@@ -21,7 +21,7 @@ from mkdocs.config import load_config
 
 from docs_build import pdf
 from docs_build.chooser import write_chooser
-from docs_build.compute import published_years
+from docs_build.compute import data_date
 from docs_build.export.calendar import write_calendars
 from docs_build.export.feeds import write_feeds
 from docs_build.export.files import write_downloads
@@ -244,14 +244,6 @@ def swap_in(staging: Path, out: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def edition_date(session: Session) -> dt.date:
-    """Return the date the data stands at: the latest edition or adoption."""
-    data = session.data
-    dates = [m.published for m in published_years(data) if m.published]
-    dates += [d for d in (data.strategy.adopted, *(p.adopted for p in data.plans)) if d]
-    return max(dates) if dates else dt.date(data.strategy.period_start or 2000, 1, 1)
-
-
 @contextmanager
 def frozen_data() -> Iterator[None]:
     """Keep the loaded data out of the garbage collector's scans while pages are made.
@@ -269,7 +261,7 @@ def frozen_data() -> Iterator[None]:
 @contextmanager
 def reproducible_time(session: Session) -> Iterator[None]:
     """Date what tools write (MkDocs' sitemap) from the data, not the clock."""
-    day = edition_date(session)
+    day = data_date(session.data)
     epoch = int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ["SOURCE_DATE_EPOCH"] = str(epoch)

@@ -29,6 +29,17 @@ def reference_date(data: Dataset) -> dt.date | None:
     return dt.date(years[-1].year, 12, 31) if years else None
 
 
+def data_date(data: Dataset) -> dt.date:
+    """Return the date the data stands at: its latest published edition or adoption.
+
+    Everything written with a date (the sitemap, archives, workbooks, feeds,
+    calendars) takes it from here, never from the clock.
+    """
+    dates = [m.published for m in published_years(data) if m.published]
+    dates += [d for d in (data.strategy.adopted, *(p.adopted for p in data.plans)) if d]
+    return max(dates) if dates else dt.date(data.strategy.period_start or 2000, 1, 1)
+
+
 @dataclass(frozen=True)
 class ActivityState:
     """An activity's latest reported status and computed timeliness."""

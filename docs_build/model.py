@@ -567,11 +567,14 @@ class Index:
     evaluation_recommendations: dict[str, EvaluationRecommendation]
     former_activities: dict[str, str]
     former_indicators: dict[str, str]
+    former_recommendations: dict[str, str]
     # Built once so pages look items up instead of scanning the data per page.
     activity_reports: dict[str, list[tuple[MonitoringYear, ActivityReport]]]
     indicator_reports: dict[str, list[tuple[MonitoringYear, IndicatorReport]]]
     assessed: dict[str, list[Assessment]]
     indicator_users: dict[str, list[tuple[str, str]]]
+    # recommendation id (current, or an evaluation's) -> activities responding, plan order
+    responders: dict[str, list[str]]
 
     def activity_id(self, written: str) -> str:
         """Return the current id of an activity written by a current or former id."""
@@ -580,6 +583,10 @@ class Index:
     def indicator_id(self, written: str) -> str:
         """Return the current id of an indicator written by a current or former id."""
         return self.former_indicators.get(written, written)
+
+    def recommendation_id(self, written: str) -> str:
+        """Return the current id of a recommendation written by a current or former id."""
+        return self.former_recommendations.get(written, written)
 
     @staticmethod
     def of(data: Dataset) -> Index:
@@ -601,10 +608,14 @@ class Index:
                 old: a.id for p in data.plans for a in p.activities for old in a.former_ids
             },
             former_indicators={old: i.id for i in data.indicators for old in i.former_ids},
+            former_recommendations={
+                old: r.id for r in data.recommendations for old in r.former_ids
+            },
             activity_reports={},
             indicator_reports={},
             assessed={},
             indicator_users={},
+            responders={},
         )
         index.fill_lookups(data)
         return index
@@ -635,3 +646,8 @@ class Index:
         for kind, item_id, indicator_ids in users:
             for indicator_id in dict.fromkeys(self.indicator_id(i) for i in indicator_ids):
                 self.indicator_users.setdefault(indicator_id, []).append((kind, item_id))
+        for activity in self.activities.values():
+            for rec_id in dict.fromkeys(
+                self.recommendation_id(r) for r in activity.recommendations
+            ):
+                self.responders.setdefault(rec_id, []).append(activity.id)

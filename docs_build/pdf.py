@@ -36,7 +36,7 @@ from pypdf.generic import (
     create_string_object,
 )
 
-from docs_build.export.files import edition_day
+from docs_build.compute import data_date
 from docs_build.model import Dataset
 from docs_build.pages import report_years, url_for
 
@@ -124,7 +124,7 @@ def report_day(data: Dataset, year: int) -> dt.date:
     for found in data.monitoring:
         if found.year == year and found.status == "published" and found.published:
             return found.published
-    return edition_day(data)
+    return data_date(data)
 
 
 def corrected_day(data: Dataset, year: int, day: dt.date) -> dt.date:

@@ -11,9 +11,8 @@ import feedparser  # type: ignore[import-untyped]
 import icalendar
 import pytest
 
-from docs_build.compute import published_years
+from docs_build.compute import data_date, published_years
 from docs_build.export.calendar import calendar_path, report_due_years, write_calendars
-from docs_build.export.changes import edition_date
 from docs_build.export.feeds import element, feed_path, write_feeds
 from docs_build.session import Session, open_session
 from tests.conftest import ROOT, apply_edits
@@ -134,7 +133,7 @@ def test_calendars(session: Session, written: Path) -> None:
     assert len(uids) == len(set(uids))
     starts = [(e.decoded("DTSTART"), str(e["UID"])) for e in events]
     assert starts == sorted(starts)
-    stamp = edition_date(data)
+    stamp = data_date(data)
     assert {e.decoded("DTSTAMP").date() for e in events} == {stamp}
     due = [e for e in events if str(e["UID"]).startswith("report-")]
     assert [e.decoded("DTSTART") for e in due] == [

@@ -22,8 +22,8 @@ from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 from docs_build import pdf
 from docs_build.build import build_site
+from docs_build.compute import data_date
 from docs_build.dataset import load_dataset
-from docs_build.export.files import edition_day
 from docs_build.i18n import interface_languages
 from docs_build.model import Dataset
 from docs_build.pages import report_years
@@ -133,7 +133,7 @@ def test_the_pdf_is_dated_from_the_data(data: Dataset, site: Path) -> None:
     # Created on the edition date; modified on the date of the latest correction.
     published = {m.year: m.published for m in data.monitoring if m.status == "published"}
     for year, _, path in expected_pdfs(data, site):
-        day = published.get(year) or edition_day(data)
+        day = published.get(year) or data_date(data)
         corrected = max(
             [day, *(c.date for m in data.monitoring if m.year == year for c in m.corrections)]
         )

@@ -25,8 +25,8 @@ from urllib.parse import urlsplit
 
 import icalendar
 
-from docs_build.compute import DONE, Progress, published_years, reference_date
-from docs_build.export.changes import Wording, edition_date
+from docs_build.compute import DONE, Progress, data_date, published_years, reference_date
+from docs_build.export.changes import Wording
 from docs_build.i18n import Strings
 from docs_build.model import Activity, Dataset
 from docs_build.pages import url_for
@@ -121,7 +121,7 @@ def ics_bytes(
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
-    edition = edition_date(data)
+    edition = data_date(data)
     stamp = dt.datetime(edition.year, edition.month, edition.day, tzinfo=dt.UTC)
     body = b"".join(
         cache.get(e.uid) or cache.setdefault(e.uid, event_bytes(e, stamp)) for e in events

@@ -39,13 +39,6 @@ class Change:
     activity: str | None  # the activity it is about, if any (selects the narrower feeds)
 
 
-def edition_date(data: Dataset) -> dt.date:
-    """Return the date the data stands at: the latest edition or adoption (as the build does)."""
-    dates = [m.published for m in published_years(data) if m.published]
-    dates += [d for d in (data.strategy.adopted, *(p.adopted for p in data.plans)) if d]
-    return max(dates) if dates else dt.date(data.strategy.period_start or 2000, 1, 1)
-
-
 def published_on(year: MonitoringYear) -> dt.date:
     """Return the day a published year was released (the year's end if the date is missing)."""
     return year.published or dt.date(year.year, 12, 31)

@@ -17,8 +17,9 @@ from itertools import chain
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from docs_build.compute import data_date
 from docs_build.export import write_files
-from docs_build.export.changes import Change, Wording, changes, edition_date, tag_uri
+from docs_build.export.changes import Change, Wording, changes, tag_uri
 from docs_build.i18n import Strings, pick
 from docs_build.model import Dataset
 from docs_build.pages import url_for
@@ -144,7 +145,7 @@ class AtomWriter:
         """Return one feed as UTF-8 bytes, the same each time."""
         page = ("home", "") if feed.kind == "all" else (feed.kind, feed.item_id)
         path = feed_path(feed.kind, feed.item_id)
-        newest = feed.entries[0].date if feed.entries else edition_date(self.data)
+        newest = feed.entries[0].date if feed.entries else data_date(self.data)
         head = (
             '<?xml version="1.0" encoding="utf-8"?>\n'
             f'<feed xmlns="{ATOM}" xml:lang="{attribute_xml(self.lang)}">\n',

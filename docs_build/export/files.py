@@ -21,7 +21,7 @@ from openpyxl.styles import Font  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
-from docs_build.compute import published_years
+from docs_build.compute import data_date
 from docs_build.export import json_bytes, write_files
 from docs_build.export.progress import write_progress_files
 from docs_build.export.tables import _SPLITS, Cell, Row, Table, all_tables
@@ -33,13 +33,6 @@ WORKBOOK = "tables.xlsx"
 ARCHIVE = "downloads.zip"
 PACKAGE = "datapackage.json"
 COMPUTED = ("progress.json", "rules.json")
-
-
-def edition_day(data: Dataset) -> dt.date:
-    """Return the date the data stands at: the latest edition or adoption (as the build)."""
-    dates = [m.published for m in published_years(data) if m.published]
-    dates += [d for d in (data.strategy.adopted, *(p.adopted for p in data.plans)) if d]
-    return max(dates) if dates else dt.date(max(data.strategy.period_start, 1980), 1, 1)
 
 
 # --- cells and rows ---------------------------------------------------------------
@@ -267,7 +260,7 @@ def package_document(
         )
     names = [str(r["name"]) for r in resources]
     assert len(set(names)) == len(names), "resource names must be unique"
-    day = edition_day(data)
+    day = data_date(data)
     return {
         "profile": "data-package",
         "name": resource_name(data.strategy.id),
@@ -319,7 +312,7 @@ def download_files(data: Dataset) -> dict[str, bytes]:
     for table in tables:
         files[f"{table.name}.csv"] = csv_bytes(table)
         files[f"{table.name}.json"] = json_bytes(records(table), compact=True)
-    files[WORKBOOK] = xlsx_bytes(tables, edition_day(data))
+    files[WORKBOOK] = xlsx_bytes(tables, data_date(data))
     items = item_files({t.name: t for t in tables})
     for kind, item_id, table, document in items:
         files[f"{kind}/{item_id}.csv"] = csv_bytes(table)
@@ -343,6 +336,6 @@ def write_downloads(data: Dataset, folder: Path) -> list[Path]:
         files[name] = (folder / name).read_bytes()
     written = write_files((folder / name, files[name]) for name in sorted(files))
     archive = folder / ARCHIVE
-    archive.write_bytes(zip_bytes(sorted(files.items()), edition_day(data)))
+    archive.write_bytes(zip_bytes(sorted(files.items()), data_date(data)))
     written.append(archive)
     return written

@@ -540,11 +540,7 @@ def institutions_table(data: Dataset) -> Table:
 def recommendations_table(data: Dataset) -> Table:
     """Return one row per recommendation of a monitoring body."""
     langs = data.site.languages
-    addressed: dict[str, list[str]] = {}
-    for plan in data.plans:
-        for activity in plan.activities:
-            for rec in activity.recommendations:
-                addressed.setdefault(rec, []).append(activity.id)
+    addressed = data.index.responders  # the same activities as the pages, former ids read
     rows = tuple(
         (
             r.id,

@@ -98,7 +98,7 @@ def follow_up_activities(data: Dataset, rec: EvaluationRecommendation) -> list[A
     """Return the activities a recommendation names, then those that name it, each once."""
     index = data.index
     named = [index.activity_id(a) for a in rec.activities]
-    named += [a.id for a in index.activities.values() if rec.id in a.recommendations]
+    named += index.responders.get(rec.id, [])
     return [index.activities[a] for a in dict.fromkeys(named) if a in index.activities]
 
 

@@ -55,23 +55,6 @@ class Tracker:
     bodies: tuple[BodyGroup, ...]
 
 
-def current_recommendation_ids(data: Dataset) -> dict[str, str]:
-    """Map every current and former recommendation id to the current id."""
-    found = {r.id: r.id for r in data.recommendations}
-    found |= {old: r.id for r in data.recommendations for old in r.former_ids}
-    return found
-
-
-def responders(data: Dataset) -> dict[str, list[str]]:
-    """Map each recommendation (current id) to the ids of the activities responding to it."""
-    current = current_recommendation_ids(data)
-    found: dict[str, list[str]] = {r.id: [] for r in data.recommendations}
-    for activity in data.index.activities.values():
-        for written in dict.fromkeys(activity.recommendations):
-            found.setdefault(current.get(written, written), []).append(activity.id)
-    return found
-
-
 def plain_markdown(source: str) -> str:
     """Return Markdown text as plain words (no markup, entities decoded)."""
     return " ".join(html.unescape(_TAG.sub(" ", str(render_markdown(source)))).split())
@@ -101,14 +84,14 @@ def body_name(view: View, body: str) -> str:
 def tracker(view: View) -> Tracker:
     """Gather the tracker: counts by status, the unanswered ones, then each body's table."""
     data = view.data
-    answers = responders(data)
+    answers = data.index.responders
     recs = sorted(data.recommendations, key=issued_order)
     items = [
         Tracked(
             r,
             body_name(view, r.body),
             shorten(r.text),
-            tuple(activity_rows(view, _activities(data, answers[r.id]))),
+            tuple(activity_rows(view, _activities(data, answers.get(r.id, [])))),
         )
         for r in recs
     ]

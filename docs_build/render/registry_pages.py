@@ -29,15 +29,11 @@ def render_recommendations(spec: PageSpec, view: View, env: jinja2.Environment) 
     return view.t("nav.recommendations"), html
 
 
-def responding_activities(view: View) -> dict[str, list[str]]:
-    """Map each recommendation to the activities that respond to it (former ids resolved)."""
-    return recommendations.responders(view.data)
-
-
 def render_recommendation(spec: PageSpec, view: View, env: jinja2.Environment) -> Rendered:
     """Render one recommendation with the activities responding to it."""
     rec = view.data.index.recommendations[spec.item_id]
-    activities = [view.data.index.activities[a] for a in responding_activities(view)[rec.id]]
+    index = view.data.index
+    activities = [index.activities[a] for a in index.responders.get(rec.id, [])]
     html = render(env, "recommendation.html", view, rec=rec, rows=activity_rows(view, activities))
     return f"{rec.id}", html
 

@@ -142,7 +142,7 @@ def area_indicators(found: Edition, area: Area, rows: list[YearActivity]) -> tup
     return tuple(dict.fromkeys(i for i in ids if i in known))
 
 
-def area_sections(view: View, found: Edition, rows: list[YearActivity]) -> list[AreaSection]:
+def area_sections(found: Edition, rows: list[YearActivity]) -> list[AreaSection]:
     """Return one section per strategic area, in strategy order."""
     assessed = {a.area: a for a in found.report.areas}
     currency = found.data.site.currency
@@ -208,7 +208,7 @@ def render_report(spec: PageSpec, view: View, env: jinja2.Environment) -> Render
         edition=found,
         report=found.report,
         glance=glance(v, found, rows),
-        areas=area_sections(v, found, rows),
+        areas=area_sections(found, rows),
         values=indicator_values(found),
         judged=[r for r in rows if r.judgements],
         assessments=[a for a in found.data.assessments if a.year == found.year],

@@ -9,7 +9,6 @@ this one (with no end for a draft).
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -182,8 +181,3 @@ def amount_text(view: View, budget: Amounts) -> Markup:
     if budget.cost is not None:
         return escape(view.money(budget.cost, budget.currency))
     return escape(view.t(f"budget.{budget.state}"))
-
-
-def status_counts(changes: Changes) -> Counter[tuple[str, str]]:
-    """Return the transition counts as a mapping (used by tests and the sentence)."""
-    return Counter({(t.before, t.after): t.count for t in changes.transitions})
