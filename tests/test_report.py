@@ -243,9 +243,11 @@ def test_editions_are_cited_with_their_own_date(example_site: Path) -> None:
             day = report["published"]
             assert item["issued"] == {"date-parts": [[day.year, day.month, day.day]]}
             assert "Cite this edition" in text
+            assert "shows the report as it was published" in text
         else:
             assert "issued" not in item
             assert "pp-draft-banner" in text
+            assert "This is a draft" in text and "as it was published" not in text
 
 
 def test_changes_list_the_moves_between_two_editions(example_site: Path) -> None:
